@@ -1,0 +1,89 @@
+package nl.gmsd;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import nl.gmsd.common.Period;
+import nl.gmsd.generate.GenerateCommand;
+
+/**
+ * {@code gmsd demo}: sample data, a throwaway key and the whole job on the embedded engine, in
+ * one command. The key is random, written only into the demo folder, and said to be throwaway.
+ */
+public final class DemoCommand {
+
+  static final String DEFAULT_SCALE = "0.01";
+
+  private DemoCommand() {}
+
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Path dir = Paths.get("gmsd-demo");
+    double scale = Double.parseDouble(DEFAULT_SCALE);
+    long seed = 1;
+    String period = "H12025";
+    List<String> runArgs = new ArrayList<>();
+    try {
+      for (String a : args) {
+        if (a.startsWith("--output=")) {
+          dir = Paths.get(a.substring(9));
+        } else if (a.startsWith("--scale=")) {
+          scale = Double.parseDouble(a.substring(8));
+        } else if (a.startsWith("--seed=")) {
+          seed = Long.parseLong(a.substring(7));
+        } else if (a.startsWith("--period=")) {
+          period = Period.parse(a.substring(9)).code();
+        } else {
+          runArgs.add(a);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("gmsd demo: " + e.getMessage());
+      return 2;
+    }
+    dir = dir.toAbsolutePath().normalize();
+    Path data = dir.resolve("input");
+    Path key = dir.resolve("throwaway-demo.key");
+    Path output = dir.resolve("output");
+    try {
+      Files.createDirectories(dir);
+      out.printf("1/3 Generating sample data (scale %s, seed %d, period %s) in %s%n", scale, seed, period, data);
+      GenerateCommand.generate(data, scale, seed, Period.parse(period));
+      writeThrowawayKey(key);
+      out.println("2/3 Made a throwaway pseudonymisation key for this demo only: " + key);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    runArgs.add("--period=" + period);
+    runArgs.add("--archive=" + data.resolve("archive"));
+    runArgs.add("--reference=" + data.resolve("reference"));
+    runArgs.add("--pseudonymKeyFile=" + key);
+    runArgs.add("--output=" + output);
+    out.println("3/3 Running the whole job");
+    int rc = RunCommand.run(runArgs.toArray(new String[0]), out, err);
+    if (rc == 0) {
+      out.println();
+      out.println("Outputs:");
+      out.println("  " + output.resolve("tabellen/wmo.csv") + "   published table (long form)");
+      out.println("  " + output.resolve("technische-toets/verdicts.csv") + "   verdict per delivered file");
+      out.println("  " + output.resolve("op-orde/index.html") + "   op-orde reports per gemeente");
+      out.println("  " + output.resolve("microdata/") + "   pseudonymised arrangements (Avro)");
+      out.println("  " + output.resolve("run.json") + "   inputs, settings, counts, disclosure audit");
+    }
+    return rc;
+  }
+
+  private static void writeThrowawayKey(Path key) throws IOException {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    Files.deleteIfExists(key);
+    Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.write(key, bytes);
+  }
+}

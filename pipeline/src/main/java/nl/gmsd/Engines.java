@@ -1,0 +1,69 @@
+package nl.gmsd;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * The engine choice: the embedded Flink engine is the default for real runs ({@code
+ * --runner=FlinkRunner --flinkMaster=[local]}, parallelism = cores); {@code --runner=DirectRunner}
+ * serves tests and tiny inputs; {@code --flinkMaster=host:port} submits to a Flink cluster.
+ */
+public final class Engines {
+
+  private Engines() {}
+
+  /** Adds the default engine options to Beam-style arguments that do not set them. */
+  public static String[] withDefaults(String[] args) {
+    List<String> list = new ArrayList<>(Arrays.asList(args));
+    String runner = value(list, "runner");
+    if (runner == null) {
+      runner = "FlinkRunner";
+      list.add("--runner=FlinkRunner");
+    }
+    if (runner.equals("FlinkRunner") || runner.endsWith(".FlinkRunner")) {
+      if (value(list, "flinkMaster") == null) {
+        list.add("--flinkMaster=[local]");
+      }
+      if (value(list, "parallelism") == null) {
+        list.add("--parallelism=" + Runtime.getRuntime().availableProcessors());
+      }
+    }
+    return list.toArray(new String[0]);
+  }
+
+  private static String value(List<String> args, String name) {
+    for (String a : args) {
+      if (a.startsWith("--" + name + "=")) {
+        return a.substring(name.length() + 3);
+      }
+    }
+    return null;
+  }
+
+  /** A one-line description of the engine, for the console and run.json's environment. */
+  public static String describe(PipelineOptions options) {
+    StringBuilder sb = new StringBuilder(options.getRunner().getSimpleName());
+    for (String name : List.of("flinkMaster", "parallelism")) {
+      // Flink's options are not on the pipeline module's compile classpath: read them by name.
+      Object v = property(options, name);
+      if (v != null) {
+        sb.append(' ').append(name).append('=').append(v);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Object property(PipelineOptions options, String name) {
+    try {
+      Class<?> flink = Class.forName("org.apache.beam.runners.flink.FlinkPipelineOptions");
+      @SuppressWarnings("unchecked")
+      Object typed = options.as((Class<? extends PipelineOptions>) flink);
+      String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      return flink.getMethod(getter).invoke(typed);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package nl.gmsd;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import nl.gmsd.avro.Arrangement;
+import nl.gmsd.avro.CellCount;
+import nl.gmsd.avro.ClientPeriod;
+import nl.gmsd.avro.MicrodataArrangement;
+import nl.gmsd.avro.Person;
+import nl.gmsd.avro.PseudonymisedRecord;
+import nl.gmsd.avro.Upload;
+import nl.gmsd.check.CheckResult;
+import nl.gmsd.check.TechnicalCheck;
+import nl.gmsd.common.Period;
+import nl.gmsd.common.ReferenceData;
+import nl.gmsd.count.CountArrangements;
+import nl.gmsd.disclose.DisclosureSettings;
+import nl.gmsd.disclose.SuppressSmallCells;
+import nl.gmsd.intake.ApplyDeliveryRules;
+import nl.gmsd.intake.DeliveryRules;
+import nl.gmsd.intake.KeepDeliveriesInForce;
+import nl.gmsd.intake.Withdrawal;
+import nl.gmsd.join.JoinReferenceData;
+import nl.gmsd.merge.ActiveArrangements;
+import nl.gmsd.merge.MergeArrangements;
+import nl.gmsd.merge.MergeSettings;
+import nl.gmsd.pseudonymise.Pseudonymise;
+import nl.gmsd.pseudonymise.ReadPersons;
+import nl.gmsd.report.WriteCheckReports;
+import nl.gmsd.report.WriteOpOrdeReports;
+import nl.gmsd.write.RecordRunFacts;
+import nl.gmsd.write.WriteMicrodata;
+import nl.gmsd.write.WriteTables;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
+
+/** The half-year processing as one Beam pipeline, the same on every engine. */
+public final class GmsdPipeline {
+
+  /** What the driver established before the pipeline starts (SPEC 10: stop before writing). */
+  public record RunInputs(
+      Period period,
+      List<Upload> uploads,
+      List<Withdrawal> withdrawals,
+      ReferenceData reference,
+      Path archive,
+      Path personen,
+      Path keyFile,
+      Path stagingOutput) {
+
+    /** The periods with results: P and P-1, in that order. */
+    public List<Period> resultPeriods() {
+      return List.of(period, period.previous());
+    }
+
+    /** The half years whose deliveries in force are read (calendar years of P and P-1). */
+    public Set<Period> periodsRead() {
+      return nl.gmsd.intake.DeliveryArchive.periodsRead(period);
+    }
+  }
+
+  private GmsdPipeline() {}
+
+  public static DisclosureSettings disclosureSettings(GmsdOptions o) {
+    return new DisclosureSettings(o.getMinCount(), o.getRoundingBase(),
+        DisclosureSettings.RoundingMode.parse(o.getRoundingMode()), o.getMinIntervalWidth(), o.getMaxAuditRounds());
+  }
+
+  public static MergeSettings mergeSettings(GmsdOptions o) {
+    return MergeSettings.defaults().withMaxGapDays(o.getMaxGapDays());
+  }
+
+  public static DeliveryRules.Settings deliverySettings(GmsdOptions o) {
+    return new DeliveryRules.Settings(o.getMaxDeliveriesPerWindow());
+  }
+
+  /** Adds every stage to {@code p}; outputs go to {@code in.stagingOutput()}. */
+  public static void build(Pipeline p, GmsdOptions options, RunInputs in) {
+    String out = in.stagingOutput().toString();
+    List<Period> periods = in.resultPeriods();
+    Set<Period> periodsRead = in.periodsRead();
+
+    // 1. Intake: the uploads the manifest registered (validated by the driver).
+    PCollection<Upload> uploads = p.apply("Uploads", Create.of(in.uploads()).withCoder(AvroCoder.of(Upload.class)));
+
+    // 2. Check every file; then the delivery rules over all verdicts.
+    CheckResult checked = uploads.apply("TechnicalCheck",
+        TechnicalCheck.of(in.archive().toString(), in.period(), periodsRead, in.reference()));
+    PCollection<DeliveryRules.Decision> decision = checked.verdicts()
+        .apply("ApplyDeliveryRules", ApplyDeliveryRules.of(in.withdrawals(), deliverySettings(options)));
+    PCollectionView<DeliveryRules.Decision> decisionView = decision.apply("DecisionView", View.asSingleton());
+
+    // 3. Pseudonymise right after the check; keep only deliveries in force, not withdrawn.
+    PCollection<PseudonymisedRecord> records = checked.records()
+        .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile().toString()))
+        .apply("KeepDeliveriesInForce", KeepDeliveriesInForce.of(decisionView, periodsRead));
+
+    // 4. Merge records into arrangements per gemeente and calendar year; select those active in P, P-1.
+    PCollection<Arrangement> arrangements = records.apply("MergeArrangements", MergeArrangements.with(mergeSettings(options)));
+    PCollection<MicrodataArrangement> active = arrangements.apply("ActiveArrangements", ActiveArrangements.in(periods));
+
+    // 5. Join with the pseudonymised population register.
+    PCollection<KV<String, Person>> persons = p.apply("ReadPersons",
+        ReadPersons.from(in.personen().toString(), in.keyFile().toString()));
+    PCollection<ClientPeriod> clients = active.apply("JoinReferenceData", JoinReferenceData.withPersons(persons));
+
+    // 6. Count exactly, then protect (rounding, suppression, audit).
+    PCollection<CellCount> counts = clients.apply("CountArrangements", CountArrangements.withActiveArrangements(active));
+    SuppressSmallCells.Result table = counts.apply("SuppressSmallCells",
+        SuppressSmallCells.of(periods, in.reference(), disclosureSettings(options), decisionView));
+
+    // 7. Reports: the check's per file, op-orde per gemeente and period (restricted outputs).
+    decision.apply("WriteCheckReports", WriteCheckReports.to(out));
+    counts.apply("WriteOpOrdeReports", WriteOpOrdeReports.of(periods, periodsRead, in.reference(), decisionView, out));
+
+    // 8. Published outputs and the facts run.json is made of.
+    table.cells().apply("WriteTables", WriteTables.to(out));
+    active.apply("WriteMicrodata", WriteMicrodata.to(out));
+    table.audits().apply("WriteAudits", RecordRunFacts.writeAudits(out));
+    PCollectionList.of(RecordRunFacts.count("records_checked_approved", checked.records()))
+        .and(RecordRunFacts.count("records_in_force", records))
+        .and(RecordRunFacts.count("arrangements_merged", arrangements))
+        .and(RecordRunFacts.count("arrangements_active", active))
+        .and(RecordRunFacts.count("persons_read", persons))
+        .and(RecordRunFacts.count("clients", clients))
+        .and(RecordRunFacts.count("cells_counted", counts))
+        .and(RecordRunFacts.count("cells_published", table.cells()))
+        .apply("WriteCounts", RecordRunFacts.writeCounts(out));
+  }
+}

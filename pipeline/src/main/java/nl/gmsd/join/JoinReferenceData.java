@@ -1,0 +1,107 @@
+package nl.gmsd.join;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import nl.gmsd.avro.Arrangement;
+import nl.gmsd.avro.ClientPeriod;
+import nl.gmsd.avro.MicrodataArrangement;
+import nl.gmsd.avro.Person;
+import nl.gmsd.common.Period;
+import nl.gmsd.count.ClientSummariser;
+import nl.gmsd.merge.ActiveArrangements;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Joins the active arrangements of known persons with the pseudonymised population register, as
+ * a shuffle join on the pseudonym (the register is far too large for a side input), and sums
+ * them up per client, gemeente and period (SPEC 6, 7).
+ */
+public final class JoinReferenceData extends PTransform<PCollection<MicrodataArrangement>, PCollection<ClientPeriod>> {
+
+  private static final TupleTag<MicrodataArrangement> ARRANGEMENTS = new TupleTag<MicrodataArrangement>() {};
+  private static final TupleTag<Person> PERSONS = new TupleTag<Person>() {};
+
+  private final PCollection<KV<String, Person>> persons;
+
+  private JoinReferenceData(PCollection<KV<String, Person>> persons) {
+    this.persons = persons;
+  }
+
+  public static JoinReferenceData withPersons(PCollection<KV<String, Person>> persons) {
+    return new JoinReferenceData(persons);
+  }
+
+  @Override
+  public PCollection<ClientPeriod> expand(PCollection<MicrodataArrangement> active) {
+    PCollection<KV<String, MicrodataArrangement>> byPerson = active
+        .apply("KnownPersonsOnly", Filter.by((MicrodataArrangement a) -> a.getPseudonym() != null))
+        .apply("KeyByPseudonym", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(MicrodataArrangement.class)))
+            .via((MicrodataArrangement a) -> KV.of(a.getPseudonym(), a)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(MicrodataArrangement.class)));
+    return KeyedPCollectionTuple.of(ARRANGEMENTS, byPerson)
+        .and(PERSONS, persons)
+        .apply("JoinOnPseudonym", CoGroupByKey.create())
+        .apply("SummariseClients", ParDo.of(new SummariseFn()))
+        .setCoder(AvroCoder.of(ClientPeriod.class));
+  }
+
+  static final class SummariseFn extends DoFn<KV<String, CoGbkResult>, ClientPeriod> {
+    private final Counter found = Metrics.counter(JoinReferenceData.class, "clients.foundInRegister");
+    private final Counter missing = Metrics.counter(JoinReferenceData.class, "clients.notInRegister");
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> joined, OutputReceiver<ClientPeriod> out) {
+      Iterable<MicrodataArrangement> arrangements = joined.getValue().getAll(ARRANGEMENTS);
+      if (!arrangements.iterator().hasNext()) {
+        return; // a person who is no client
+      }
+      Person person = onePerson(joined.getValue().getAll(PERSONS));
+      Map<String, List<Arrangement>> perGemeentePeriod = new TreeMap<>();
+      for (MicrodataArrangement a : arrangements) {
+        perGemeentePeriod.computeIfAbsent(a.getGemeentecode() + "|" + a.getPeriod(), k -> new ArrayList<>())
+            .add(ActiveArrangements.asArrangement(a));
+      }
+      for (Map.Entry<String, List<Arrangement>> e : perGemeentePeriod.entrySet()) {
+        String[] key = e.getKey().split("\\|");
+        (person == null ? missing : found).inc();
+        out.output(ClientSummariser.summarise(key[0], Period.parse(key[1]), joined.getKey(), e.getValue(), person));
+      }
+    }
+
+    /** The register should hold a BSN once; if not, pick one row deterministically. */
+    private static Person onePerson(Iterable<Person> rows) {
+      Person best = null;
+      Comparator<Person> order = Comparator.comparing((Person p) -> Objects.toString(p.getBirthDate(), ""))
+          .thenComparing(p -> Objects.toString(p.getSex(), ""))
+          .thenComparing(p -> Objects.toString(p.getHousehold(), ""));
+      for (Person p : rows) {
+        if (best == null || order.compare(p, best) < 0) {
+          best = p;
+        }
+      }
+      return best;
+    }
+  }
+}

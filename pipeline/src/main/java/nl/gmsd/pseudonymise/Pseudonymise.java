@@ -1,0 +1,74 @@
+package nl.gmsd.pseudonymise;
+
+import java.io.IOException;
+import java.nio.file.Paths;
+import nl.gmsd.avro.DeliveryRecord;
+import nl.gmsd.avro.PseudonymisedRecord;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Replaces the BSN of every approved record by its keyed pseudonym (SPEC 5), right after the
+ * check: nothing downstream sees a BSN. The key is read from its file on each worker in
+ * {@code @Setup}, so it is never part of the serialised pipeline.
+ */
+public final class Pseudonymise extends PTransform<PCollection<DeliveryRecord>, PCollection<PseudonymisedRecord>> {
+
+  private final String keyFile;
+
+  private Pseudonymise(String keyFile) {
+    this.keyFile = keyFile;
+  }
+
+  public static Pseudonymise withKeyFile(String keyFile) {
+    return new Pseudonymise(keyFile);
+  }
+
+  @Override
+  public PCollection<PseudonymisedRecord> expand(PCollection<DeliveryRecord> records) {
+    return records
+        .apply("ReplaceBsn", ParDo.of(new ReplaceBsnFn(keyFile)))
+        .setCoder(AvroCoder.of(PseudonymisedRecord.class));
+  }
+
+  static final class ReplaceBsnFn extends DoFn<DeliveryRecord, PseudonymisedRecord> {
+    private final String keyFile;
+    private final Counter unknown = Metrics.counter(Pseudonymise.class, "records.unknownBsn");
+    private transient Pseudonymiser pseudonymiser;
+
+    ReplaceBsnFn(String keyFile) {
+      this.keyFile = keyFile;
+    }
+
+    @Setup
+    public void setup() throws IOException {
+      pseudonymiser = new Pseudonymiser(PseudonymKey.read(Paths.get(keyFile)));
+    }
+
+    @ProcessElement
+    public void process(@Element DeliveryRecord r, OutputReceiver<PseudonymisedRecord> out) {
+      String pseudonym = pseudonymiser.pseudonym(r.getBsn());
+      if (pseudonym == null) {
+        unknown.inc();
+      }
+      out.output(PseudonymisedRecord.newBuilder()
+          .setFile(r.getFile())
+          .setGemeentecode(r.getGemeentecode())
+          .setPeriod(r.getPeriod())
+          .setLine(r.getLine())
+          .setPseudonym(pseudonym)
+          .setType(r.getType())
+          .setStart(r.getStart())
+          .setEnd(r.getEnd())
+          .setLeveringsvorm(r.getLeveringsvorm())
+          .setToewijzingsnummer(r.getToewijzingsnummer())
+          .setRedenBeeindiging(r.getRedenBeeindiging())
+          .build());
+    }
+  }
+}

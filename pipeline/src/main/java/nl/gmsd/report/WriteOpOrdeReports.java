@@ -1,0 +1,90 @@
+package nl.gmsd.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.gmsd.avro.CellCount;
+import nl.gmsd.beam.GatherAll;
+import nl.gmsd.common.Period;
+import nl.gmsd.common.ReferenceData;
+import nl.gmsd.intake.DeliveryRules;
+import nl.gmsd.write.OutputFiles;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.PDone;
+
+/**
+ * Writes the op-orde pages (SPEC 9): per gemeente and period of the run a self-contained Dutch
+ * HTML page with its own exact figures against its comparison group, plus an index. Restricted
+ * output, so exact counts are allowed; peer figures are aggregates only.
+ */
+public final class WriteOpOrdeReports extends PTransform<PCollection<CellCount>, PDone> {
+
+  public static final String FOLDER = "op-orde";
+
+  private final List<Period> periods;
+  private final Set<Period> periodsRead;
+  private final ReferenceData reference;
+  private final PCollectionView<DeliveryRules.Decision> decision;
+  private final String outputDir;
+
+  private WriteOpOrdeReports(List<Period> periods, Set<Period> periodsRead, ReferenceData reference,
+      PCollectionView<DeliveryRules.Decision> decision, String outputDir) {
+    this.periods = List.copyOf(periods);
+    this.periodsRead = new TreeSet<>(periodsRead);
+    this.reference = reference;
+    this.decision = decision;
+    this.outputDir = outputDir;
+  }
+
+  public static WriteOpOrdeReports of(List<Period> periods, Set<Period> periodsRead, ReferenceData reference,
+      PCollectionView<DeliveryRules.Decision> decision, String outputDir) {
+    return new WriteOpOrdeReports(periods, periodsRead, reference, decision, outputDir);
+  }
+
+  @Override
+  public PDone expand(PCollection<CellCount> exactCounts) {
+    exactCounts
+        .apply("GatherCounts", GatherAll.create())
+        .apply("RenderPages", ParDo.of(new RenderFn(periods, periodsRead, reference, decision, outputDir))
+            .withSideInputs(decision));
+    return PDone.in(exactCounts.getPipeline());
+  }
+
+  static final class RenderFn extends DoFn<List<CellCount>, Void> {
+    private final List<Period> periods;
+    private final Set<Period> periodsRead;
+    private final ReferenceData reference;
+    private final PCollectionView<DeliveryRules.Decision> decision;
+    private final String outputDir;
+
+    RenderFn(List<Period> periods, Set<Period> periodsRead, ReferenceData reference,
+        PCollectionView<DeliveryRules.Decision> decision, String outputDir) {
+      this.periods = periods;
+      this.periodsRead = periodsRead;
+      this.reference = reference;
+      this.decision = decision;
+      this.outputDir = outputDir;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) throws IOException {
+      DeliveryRules.Decision d = c.sideInput(decision);
+      List<CellCount> counts = new ArrayList<>(c.element());
+      Map<String, String> pages = OpOrdeReports.renderAll(periods, counts, reference, d.verdicts(),
+          (gemeente, period) -> d.publicationStatus(gemeente, period), periodsRead);
+      Path dir = Paths.get(outputDir, FOLDER);
+      for (Map.Entry<String, String> page : pages.entrySet()) {
+        OutputFiles.writeString(dir.resolve(page.getKey()), page.getValue());
+      }
+    }
+  }
+}

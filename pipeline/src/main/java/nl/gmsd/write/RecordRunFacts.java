@@ -1,0 +1,101 @@
+package nl.gmsd.write;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.gmsd.beam.GatherAll;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PDone;
+
+
+/**
+ * Records facts of the run computed as data, not as engine metrics (which a restarted attempt may
+ * count twice): record counts per stage and the disclosure audits, written into a hidden folder
+ * of the staging output for the driver to fold into {@code run.json}.
+ */
+public final class RecordRunFacts {
+
+  public static final String FOLDER = ".run";
+  public static final String COUNTS_FILE = "counts.tsv";
+
+  private RecordRunFacts() {}
+
+  /** The number of elements of {@code pc} as a named count. */
+  public static <T> PCollection<KV<String, Long>> count(String name, PCollection<T> pc) {
+    return pc.apply("Count_" + name, Count.globally())
+        .apply("Name_" + name, WithKeys.of(name))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+  }
+
+  /** Writes all named counts (summed per name) to {@code .run/counts.tsv}. */
+  public static PTransform<PCollectionList<KV<String, Long>>, PDone> writeCounts(String outputDir) {
+    return new PTransform<>() {
+      @Override
+      public PDone expand(PCollectionList<KV<String, Long>> counts) {
+        counts.apply("FlattenCounts", Flatten.pCollections())
+            .apply("SumCounts", Sum.longsPerKey())
+            .apply("GatherCounts", GatherAll.create())
+            .apply("WriteCounts", ParDo.of(new WriteCountsFn(outputDir)));
+        return PDone.in(counts.getPipeline());
+      }
+    };
+  }
+
+  /** Writes each period's audit JSON to {@code .run/audit-<period>.json}. */
+  public static PTransform<PCollection<KV<String, String>>, PDone> writeAudits(String outputDir) {
+    return new PTransform<>() {
+      @Override
+      public PDone expand(PCollection<KV<String, String>> audits) {
+        audits.apply("WriteAudit", ParDo.of(new WriteAuditFn(outputDir)));
+        return PDone.in(audits.getPipeline());
+      }
+    };
+  }
+
+  static final class WriteCountsFn extends DoFn<List<KV<String, Long>>, Void> {
+    private final String outputDir;
+
+    WriteCountsFn(String outputDir) {
+      this.outputDir = outputDir;
+    }
+
+    @ProcessElement
+    public void process(@Element List<KV<String, Long>> counts) throws IOException {
+      Map<String, Long> sorted = new TreeMap<>();
+      counts.forEach(kv -> sorted.put(kv.getKey(), kv.getValue()));
+      StringBuilder sb = new StringBuilder();
+      sorted.forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
+      OutputFiles.writeString(Paths.get(outputDir, FOLDER, COUNTS_FILE), sb.toString());
+    }
+  }
+
+  static final class WriteAuditFn extends DoFn<KV<String, String>, Void> {
+    private final String outputDir;
+
+    WriteAuditFn(String outputDir) {
+      this.outputDir = outputDir;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, String> audit) throws IOException {
+      Path file = Paths.get(outputDir, FOLDER, "audit-" + audit.getKey() + ".json");
+      OutputFiles.writeString(file, audit.getValue());
+    }
+  }
+
+}

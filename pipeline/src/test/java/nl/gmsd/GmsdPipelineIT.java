@@ -1,0 +1,133 @@
+package nl.gmsd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import nl.gmsd.testing.OutputComparison;
+import nl.gmsd.testing.SmallArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole job on a small hand-made archive, on the Direct runner and on the embedded Flink
+ * engine: the outputs must be equivalent by SPEC 10's determinism rule, hold the hand-computed
+ * figures, and hold no BSN and no key.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GmsdPipelineIT {
+
+  @TempDir Path tmp;
+  private SmallArchive data;
+  private Path direct;
+  private Path flink;
+  private String log;
+
+  @BeforeAll
+  void runOnBothEngines() throws IOException {
+    data = SmallArchive.write(tmp.resolve("in"));
+    direct = tmp.resolve("out-direct");
+    flink = tmp.resolve("out-flink");
+    StringBuilder logs = new StringBuilder();
+    logs.append(run(direct, "--runner=DirectRunner"));
+    logs.append(run(flink, "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"));
+    log = logs.toString();
+  }
+
+  private String run(Path output, String... engine) {
+    List<String> args = new ArrayList<>(List.of(
+        "--period=" + SmallArchive.PERIOD,
+        "--archive=" + data.archive,
+        "--reference=" + data.reference,
+        "--pseudonymKeyFile=" + data.keyFile,
+        "--output=" + output));
+    args.addAll(List.of(engine));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    int rc = RunCommand.run(args.toArray(new String[0]), ps, ps);
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    assertEquals(0, rc, "run failed:\n" + text);
+    return text;
+  }
+
+  @Test
+  void directAndEmbeddedFlinkGiveTheSameOutputs() throws IOException {
+    assertEquals(List.of(), OutputComparison.differences(direct, flink));
+  }
+
+  @Test
+  void writesTheWholeOutputLayout() throws IOException {
+    for (String f : List.of("run.json", "technische-toets/verdicts.csv", "tabellen/wmo.csv", "tabellen/wmo.avro",
+        "microdata/0363.avro", "op-orde/index.html", "op-orde/0363_H12025.html", "op-orde/0363_H22024.html")) {
+      assertTrue(Files.isRegularFile(flink.resolve(f)), f);
+    }
+    assertTrue(Files.readString(flink.resolve("run.json")).contains("\"status\": \"completed\""));
+    assertFalse(Files.exists(flink.resolve(".run")), "staging facts must not be published");
+  }
+
+  @Test
+  void verdictsFollowTheDeliveryRules() throws IOException {
+    List<String> verdicts = Files.readAllLines(direct.resolve("technische-toets/verdicts.csv"));
+    assertEquals(List.of(
+        "file;received_at;gemeentecode;period;verdict;errors;in_force",
+        "2024/WMO_H12024_ams.csv;2024-07-15T10:00:00Z;0363;H12024;GOEDGEKEURD;0;true",
+        "2025a/WMO_H22024_ams.csv;2025-01-20T10:00:00Z;0363;H22024;GOEDGEKEURD;0;true",
+        "2025b/WMO_H12025_ams.csv;2025-07-10T10:00:00Z;0363;H12025;GOEDGEKEURD;0;true",
+        "2025b/WMO_H12025_gron-v2.csv;2025-07-12T10:00:00Z;0014;H12025;GOEDGEKEURD;0;true",
+        "2025b/WMO_H12025_gron.csv;2025-07-11T10:00:00Z;0014;H12025;AFGEKEURD;1;false",
+        "2025b/WMO_H12025_haag.csv;2025-07-13T10:00:00Z;0518;H12025;GOEDGEKEURD;0;true",
+        "2025b/WMO_H12025_rdam.csv;2025-07-14T10:00:00Z;0599;H12025;AFGEKEURD;1;false"), verdicts);
+  }
+
+  @Test
+  void tableHoldsTheHandComputedFigures() throws IOException {
+    List<String> rows = Files.readAllLines(direct.resolve("tabellen/wmo.csv"));
+    // Amsterdam H12025: persons 0..13 each one arrangement (14 clients -> 15), plus one
+    // arrangement of an unknown person (15 arrangements -> 15). Types: i%3==0 -> 02 (5 clients:
+    // secret), else 01 (9 clients -> 10).
+    assertRow(rows, "H12025;gemeente;0363;Amsterdam;totaal;totaal;clienten", "15", "gepubliceerd");
+    assertRow(rows, "H12025;gemeente;0363;Amsterdam;totaal;totaal;arrangementen", "15", "gepubliceerd");
+    assertRow(rows, "H12025;gemeente;0363;Amsterdam;type;01;clienten", "10", "gepubliceerd");
+    assertRow(rows, "H12025;gemeente;0363;Amsterdam;type;02;clienten", ".", "geheim");
+    // H22024: the H12024 and H22024 records of one toewijzingsnummer merge (stage 1): 14 -> 15.
+    assertRow(rows, "H22024;gemeente;0363;Amsterdam;totaal;totaal;arrangementen", "15", "gepubliceerd");
+    // Groningen: the correction is in force: 12 clients of type 07 -> 10.
+    assertRow(rows, "H12025;gemeente;0014;Groningen;type;07;clienten", "10", "gepubliceerd");
+    // 's-Gravenhage withdrew; Rotterdam's file is missing, so nothing is in force.
+    assertRow(rows, "H12025;gemeente;0518;'s-Gravenhage;totaal;totaal;clienten", ".", "ingetrokken");
+    assertRow(rows, "H12025;gemeente;0599;Rotterdam;totaal;totaal;clienten", ".", "niet_geleverd");
+  }
+
+  private static void assertRow(List<String> rows, String key, String value, String status) {
+    String row = rows.stream().filter(r -> r.startsWith(key + ";")).findFirst().orElseThrow(() -> new AssertionError("no row " + key));
+    assertEquals(key + ";" + value + ";" + status, row);
+  }
+
+  @Test
+  void noOutputOrLogHoldsABsnOrTheKey() throws IOException {
+    String key = Files.readString(data.keyFile);
+    for (Path root : List.of(direct, flink)) {
+      for (String f : OutputComparison.files(root)) {
+        String text = new String(Files.readAllBytes(root.resolve(f)), StandardCharsets.ISO_8859_1);
+        for (String bsn : data.bsns) {
+          assertFalse(text.contains(bsn), f + " holds a BSN");
+        }
+        assertFalse(text.contains(key), f + " holds the key");
+      }
+    }
+    for (String bsn : data.bsns) {
+      assertFalse(log.contains(bsn), "the log holds a BSN");
+    }
+    assertFalse(log.contains(key), "the log holds the key");
+  }
+}
