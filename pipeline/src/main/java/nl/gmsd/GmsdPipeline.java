@@ -124,7 +124,8 @@ public final class GmsdPipeline {
     table.cells().apply("WriteTables", WriteTables.to(out));
     active.apply("WriteMicrodata", WriteMicrodata.to(out));
     table.audits().apply("WriteAudits", RecordRunFacts.writeAudits(out));
-    PCollectionList.of(RecordRunFacts.count("records_checked_approved", checked.records()))
+    PCollectionList.of(RecordRunFacts.sum("records_delivered", checked.verdicts(), v -> v.getRecords()))
+        .and(RecordRunFacts.count("records_checked_approved", checked.records()))
         .and(RecordRunFacts.count("records_in_force", records))
         .and(RecordRunFacts.count("arrangements_merged", arrangements))
         .and(RecordRunFacts.count("arrangements_active", active))

@@ -42,6 +42,16 @@ public final class RecordRunFacts {
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
   }
 
+  /** The sum of {@code value} over the elements of {@code pc} as a named count. */
+  public static <T> PCollection<KV<String, Long>> sum(String name, PCollection<T> pc,
+      org.apache.beam.sdk.transforms.SerializableFunction<T, Long> value) {
+    return pc.apply("Sum_" + name, org.apache.beam.sdk.transforms.MapElements
+            .into(org.apache.beam.sdk.values.TypeDescriptors.kvs(
+                org.apache.beam.sdk.values.TypeDescriptors.strings(), org.apache.beam.sdk.values.TypeDescriptors.longs()))
+            .via((T t) -> KV.of(name, value.apply(t))))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+  }
+
   /** Writes all named counts (summed per name) to {@code .run/counts.tsv}. */
   public static PTransform<PCollectionList<KV<String, Long>>, PDone> writeCounts(String outputDir) {
     return new PTransform<>() {
