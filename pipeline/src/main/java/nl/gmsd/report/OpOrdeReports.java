@@ -364,9 +364,12 @@ public final class OpOrdeReports {
         }
       }
       if (inForce.isPresent() && inForce.get().getBlanked()) {
-        flags.add(new Flag("velden leeggemaakt", "In de levering in behandeling zijn de optionele velden "
-            + blankedFieldsNl(inForce.get()) + " leeggemaakt wegens fouten. Controleer deze velden en lever"
-            + " zo nodig een verbeterd bestand aan."));
+        String fields = blankedFieldsNl(inForce.get());
+        boolean one = !fields.contains(",");
+        flags.add(new Flag("velden leeggemaakt", "In de levering in behandeling "
+            + (one ? "is het optionele veld " : "zijn de optionele velden ") + fields
+            + " leeggemaakt wegens fouten. Controleer " + (one ? "dit veld" : "deze velden")
+            + " en lever zo nodig een verbeterd bestand aan."));
       }
       if (inForce.isPresent() && inForce.get().getRecords() > 0) {
         long w32 = w32Count(inForce.get());
