@@ -242,6 +242,37 @@ class OpOrdeReportsTest {
     assertEquals(flagged, html.contains("Veel onbekende BSN&#39;s:"));
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "100,125,true", "100,124,false", "100,75,true", "100,76,false", "80,100,true", "10,29,false",
+    "0,20,true", "0,19,false", "200,150,true", "1000,1200,false"
+  })
+  void jumpNeedsTwentyFivePercentAndTwentyClients(long previous, long current, boolean flagged) {
+    List<CellCount> cs = new ArrayList<>();
+    for (Period p : List.of(PREV, P)) {
+      cs.add(CellCount.newBuilder().setPeriod(p.code()).setGemeentecode(EEMNES).setDimension(TableLayout.TOTAAL)
+          .setCategory(TableLayout.TOTAAL).setMeasure(TableLayout.CLIENTEN).setCount(p.equals(P) ? current : previous)
+          .build());
+    }
+    List<FileVerdict> vs = List.of(
+        verdict("a/WMO_H12025_a.csv", "2025-07-10T09:00:00Z", EEMNES, P, "GOEDGEKEURD", 0, false, 200, true, List.of()),
+        verdict("a/WMO_H22024_a.csv", "2025-01-10T09:00:00Z", EEMNES, PREV, "GOEDGEKEURD", 0, false, 200, true,
+            List.of()));
+    String html = OpOrdeReports.render(P, cs, ref, vs, STATUS, Set.of(P, PREV)).get(OpOrdeReports.pageName(EEMNES, P));
+    assertEquals(flagged, html.contains("Sprong Alle cli\u00ebnten:"));
+    assertFalse(html.contains("Velden leeggemaakt:"), "not blanked");
+  }
+
+  @Test
+  void noJumpWithoutADeliveryInForceForThePreviousPeriod() {
+    List<FileVerdict> vs = List.of(
+        verdict("a/WMO_H12025_a.csv", "2025-07-10T09:00:00Z", EEMNES, P, "GOEDGEKEURD", 0, false, 200, true, List.of()));
+    String html = OpOrdeReports.render(P, counts, ref, vs, STATUS, Set.of(P, PREV)).get(OpOrdeReports.pageName(EEMNES, P));
+    assertFalse(html.contains("Sprong"));
+    assertFalse(html.contains("n prev"));
+    assertTrue(html.contains("Voor de vorige periode (H22024) zijn geen cijfers"));
+  }
+
   @Test
   void withdrawnAndNotDeliveredAreFlagged() {
     assertTrue(page(WITHDRAWN).contains("Ingetrokken:"));
