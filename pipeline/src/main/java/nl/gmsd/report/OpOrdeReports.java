@@ -77,7 +77,7 @@ public final class OpOrdeReports {
     Inputs in = new Inputs(exactCounts, ref, verdicts,
         (p, code) -> p.equals(period) ? publicationStatus.apply(code) : null, periodsRead, settings);
     String index = periodIndexName(period);
-    PeriodResult r = renderPeriod(period, in, index);
+    PeriodResult r = renderPeriod(period, in, index, code -> true);
     SortedMap<String, String> out = new TreeMap<>(r.pages());
     out.put(index, indexPage("Op-orde-rapporten Wmo " + period.code(), List.of(r)));
     return out;
@@ -105,7 +105,7 @@ public final class OpOrdeReports {
     SortedMap<String, String> out = new TreeMap<>();
     List<PeriodResult> results = new ArrayList<>();
     for (Period p : new TreeSet<>(periods).descendingSet()) {
-      PeriodResult r = renderPeriod(p, in, INDEX_FILE);
+      PeriodResult r = renderPeriod(p, in, INDEX_FILE, code -> true);
       out.putAll(r.pages());
       results.add(r);
     }
@@ -194,7 +194,25 @@ public final class OpOrdeReports {
   // ---------------------------------------------------------------------------------------------
   // One period.
 
-  private static PeriodResult renderPeriod(Period period, Inputs in, String indexLink) {
+  /**
+   * The page of one gemeente only (peers still taken from the whole division), as {@link #render}
+   * would write it. For tests and for re-rendering a single page.
+   */
+  static String renderPage(Period period, String gemeentecode, Collection<CellCount> exactCounts,
+      ReferenceData ref, Collection<FileVerdict> verdicts, Function<String, String> publicationStatus,
+      Set<Period> periodsRead, OpOrdeSettings settings) {
+    Inputs in = new Inputs(exactCounts, ref, verdicts,
+        (p, code) -> p.equals(period) ? publicationStatus.apply(code) : null, periodsRead, settings);
+    String name = pageName(gemeentecode, period);
+    String html = renderPeriod(period, in, periodIndexName(period), gemeentecode::equals).pages().get(name);
+    if (html == null) {
+      throw new IllegalArgumentException(gemeentecode + " is not in the division of " + period.code());
+    }
+    return html;
+  }
+
+  private static PeriodResult renderPeriod(Period period, Inputs in, String indexLink,
+      java.util.function.Predicate<String> rendered) {
     int year = divisionYear(in.ref, period.year());
     NavigableMap<String, ReferenceData.Gemeente> division = in.ref.division(year);
     ComparisonGroups groups = ComparisonGroups.forYear(in.ref, year, in.settings.minComparisonGroupSize());
@@ -216,6 +234,9 @@ public final class OpOrdeReports {
     SortedMap<String, String> pages = new TreeMap<>();
     List<IndexRow> index = new ArrayList<>();
     for (ReferenceData.Gemeente g : division.values()) {
+      if (!rendered.test(g.code())) {
+        continue;
+      }
       GemeentePage page = new GemeentePage(period, g, in, groups, rateRows, rates, indexLink);
       String html = page.render();
       pages.put(pageName(g.code(), period), html);

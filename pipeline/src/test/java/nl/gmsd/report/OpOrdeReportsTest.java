@@ -238,7 +238,7 @@ class OpOrdeReportsTest {
   void unknownBsnFlagAboveFivePercentOfRecords(long w32, boolean flagged) {
     List<FileVerdict> vs = List.of(verdict("a/WMO_H12025_a.csv", "2025-07-10T09:00:00Z", EEMNES, P, "GOEDGEKEURD",
         0, false, 200, true, List.of(finding("W32", "BSN", w32))));
-    String html = OpOrdeReports.render(P, counts, ref, vs, STATUS, Set.of(P)).get(OpOrdeReports.pageName(EEMNES, P));
+    String html = OpOrdeReports.renderPage(P, EEMNES, counts, ref, vs, STATUS, Set.of(P), OpOrdeSettings.DEFAULTS);
     assertEquals(flagged, html.contains("Veel onbekende BSN&#39;s:"));
   }
 
@@ -258,7 +258,7 @@ class OpOrdeReportsTest {
         verdict("a/WMO_H12025_a.csv", "2025-07-10T09:00:00Z", EEMNES, P, "GOEDGEKEURD", 0, false, 200, true, List.of()),
         verdict("a/WMO_H22024_a.csv", "2025-01-10T09:00:00Z", EEMNES, PREV, "GOEDGEKEURD", 0, false, 200, true,
             List.of()));
-    String html = OpOrdeReports.render(P, cs, ref, vs, STATUS, Set.of(P, PREV)).get(OpOrdeReports.pageName(EEMNES, P));
+    String html = OpOrdeReports.renderPage(P, EEMNES, cs, ref, vs, STATUS, Set.of(P, PREV), OpOrdeSettings.DEFAULTS);
     assertEquals(flagged, html.contains("Sprong Alle cli\u00ebnten:"));
     assertFalse(html.contains("Velden leeggemaakt:"), "not blanked");
   }
@@ -267,7 +267,7 @@ class OpOrdeReportsTest {
   void noJumpWithoutADeliveryInForceForThePreviousPeriod() {
     List<FileVerdict> vs = List.of(
         verdict("a/WMO_H12025_a.csv", "2025-07-10T09:00:00Z", EEMNES, P, "GOEDGEKEURD", 0, false, 200, true, List.of()));
-    String html = OpOrdeReports.render(P, counts, ref, vs, STATUS, Set.of(P, PREV)).get(OpOrdeReports.pageName(EEMNES, P));
+    String html = OpOrdeReports.renderPage(P, EEMNES, counts, ref, vs, STATUS, Set.of(P, PREV), OpOrdeSettings.DEFAULTS);
     assertFalse(html.contains("Sprong"));
     assertFalse(html.contains("n prev"));
     assertTrue(html.contains("Voor de vorige periode (H22024) zijn geen cijfers"));
@@ -300,6 +300,12 @@ class OpOrdeReportsTest {
     assertTrue(html.contains("<h1>Op-orde-rapport Wmo: &#39;s-Hertogenbosch</h1>"));
     assertFalse(html.contains("'s-Hertogenbosch"));
     assertTrue(out.get(OpOrdeReports.periodIndexName(P)).contains(">&#39;s-Hertogenbosch</a>"));
+  }
+
+  @Test
+  void aSinglePageEqualsThePageOfTheWholeRender() {
+    assertEquals(page(EEMNES), OpOrdeReports.renderPage(P, EEMNES, counts, ref, verdicts, STATUS, Set.of(P, PREV),
+        OpOrdeSettings.DEFAULTS));
   }
 
   @Test
