@@ -309,6 +309,17 @@ class OpOrdeReportsTest {
   }
 
   @Test
+  void noPeerStatisticsOverTooFewPublishedPeers() {
+    OpOrdeSettings tenPeers = new OpOrdeSettings(10, 10, 0.25, 20, 1.0, 0.05); // only 9 published peers
+    String html = OpOrdeReports.renderPage(P, EEMNES, counts, ref, verdicts, STATUS, Set.of(P, PREV), tenPeers);
+    assertTrue(html.contains("te weinig vergelijkbare gemeenten"));
+    assertFalse(html.contains("class=\"n peers\""));
+    assertFalse(html.contains("Buiten P10"));
+    assertFalse(html.contains("Geen cli\u00ebnten " + HULP));
+    assertTrue(html.contains("Sprong Alle cli\u00ebnten:"), "flags that need no peers still fire");
+  }
+
+  @Test
   void outputIsDeterministic() {
     SortedMap<String, String> again = OpOrdeReports.render(P, reversed(counts), ref,
         reversed(verdicts), STATUS, Set.of(PREV, P));
