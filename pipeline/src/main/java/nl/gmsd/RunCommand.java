@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import nl.gmsd.avro.Upload;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
+import nl.gmsd.intake.ArchiveException;
 import nl.gmsd.intake.DeliveryArchive;
 import nl.gmsd.pseudonymise.PseudonymKey;
 import nl.gmsd.report.WriteCheckReports;
@@ -67,7 +68,7 @@ public final class RunCommand {
       Path output = execute(options, out);
       out.println("Outputs in " + output);
       return 0;
-    } catch (InputException | DeliveryArchive.ArchiveException | ReferenceData.ReferenceDataException e) {
+    } catch (InputException | ArchiveException | ReferenceData.ReferenceDataException e) {
       err.println("gmsd run: " + e.getMessage());
       err.println("Nothing was written.");
       return 2;
@@ -87,8 +88,8 @@ public final class RunCommand {
     Path keyFile = Paths.get(options.getPseudonymKeyFile()).toAbsolutePath();
     try {
       PseudonymKey.read(keyFile); // fail now, not on a worker
-    } catch (IOException e) {
-      throw new InputException("--pseudonymKeyFile: cannot read " + keyFile + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--pseudonymKeyFile: " + e.getMessage());
     }
     Path output = Paths.get(options.getOutput()).toAbsolutePath().normalize();
     ReferenceData reference;
@@ -103,7 +104,12 @@ public final class RunCommand {
             + ": no division for " + p.year() + " (needed for " + p + "); add rows with jaar=" + p.year());
       }
     }
-    DeliveryArchive deliveries = DeliveryArchive.read(archive, period);
+    DeliveryArchive deliveries;
+    try {
+      deliveries = DeliveryArchive.read(archive, period);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     out.printf("gmsd run %s: %d uploads in the archive's windows up to %s (%d later ones ignored)%n",
         period, deliveries.uploads().size(), period, deliveries.ignoredUploads().size());
 
@@ -172,10 +178,10 @@ public final class RunCommand {
 
     Map<String, Object> inputs = Json.object();
     Map<String, Object> archiveFiles = Json.object();
-    archiveFiles.put(DeliveryArchive.MANIFEST_FILE, checksum(in.archive().resolve(DeliveryArchive.MANIFEST_FILE)));
-    Path withdrawals = in.archive().resolve(DeliveryArchive.WITHDRAWALS_FILE);
+    archiveFiles.put(DeliveryArchive.MANIFEST, checksum(in.archive().resolve(DeliveryArchive.MANIFEST)));
+    Path withdrawals = in.archive().resolve(DeliveryArchive.WITHDRAWALS);
     if (Files.isRegularFile(withdrawals)) {
-      archiveFiles.put(DeliveryArchive.WITHDRAWALS_FILE, checksum(withdrawals));
+      archiveFiles.put(DeliveryArchive.WITHDRAWALS, checksum(withdrawals));
     }
     List<Upload> sorted = new ArrayList<>(in.uploads());
     sorted.sort(Comparator.comparing(Upload::getFile));

@@ -57,8 +57,8 @@ public final class ActiveArrangements extends PTransform<PCollection<Arrangement
 
     @ProcessElement
     public void process(@Element Arrangement a, OutputReceiver<MicrodataArrangement> out) {
-      for (Period p : ArrangementPeriods.activePeriods(a, periods)) {
-        out.output(ArrangementPeriods.toMicrodata(a, p));
+      for (Period p : ArrangementMerger.activePeriods(a, periods)) {
+        out.output(ArrangementMerger.toMicrodata(a, p));
       }
     }
   }

@@ -1,6 +1,5 @@
 package nl.gmsd.pseudonymise;
 
-import java.io.IOException;
 import java.nio.file.Paths;
 import nl.gmsd.avro.DeliveryRecord;
 import nl.gmsd.avro.PseudonymisedRecord;
@@ -46,7 +45,7 @@ public final class Pseudonymise extends PTransform<PCollection<DeliveryRecord>, 
     }
 
     @Setup
-    public void setup() throws IOException {
+    public void setup() {
       pseudonymiser = new Pseudonymiser(PseudonymKey.read(Paths.get(keyFile)));
     }
 

@@ -1,6 +1,5 @@
 package nl.gmsd.pseudonymise;
 
-import java.io.IOException;
 import java.nio.file.Paths;
 import java.util.Optional;
 import nl.gmsd.avro.Person;
@@ -55,7 +54,7 @@ public final class ReadPersons extends PTransform<PBegin, PCollection<KV<String,
     }
 
     @Setup
-    public void setup() throws IOException {
+    public void setup() {
       pseudonymiser = new Pseudonymiser(PseudonymKey.read(Paths.get(keyFile)));
     }
 
@@ -63,15 +62,10 @@ public final class ReadPersons extends PTransform<PBegin, PCollection<KV<String,
     public void process(@Element String line, OutputReceiver<KV<String, Person>> out) {
       Optional<PersonRows.ParsedPerson> parsed = PersonRows.parse(line);
       if (parsed.isEmpty()) {
-        if (!PersonRows.isHeader(line)) {
-          unusable.inc();
-        }
+        unusable.inc(); // the header, or a row that cannot be joined (no usable BSN)
         return;
       }
       Person p = PersonRows.toAvro(parsed.get(), pseudonymiser);
-      if (p == null) {
-        return; // BSN 999999999 in the register: no pseudonym, never joined
-      }
       read.inc();
       out.output(KV.of(p.getPseudonym(), p));
     }

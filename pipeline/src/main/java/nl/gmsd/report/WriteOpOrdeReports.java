@@ -80,7 +80,7 @@ public final class WriteOpOrdeReports extends PTransform<PCollection<CellCount>,
       DeliveryRules.Decision d = c.sideInput(decision);
       List<CellCount> counts = new ArrayList<>(c.element());
       Map<String, String> pages = OpOrdeReports.renderAll(periods, counts, reference, d.verdicts(),
-          (gemeente, period) -> d.publicationStatus(gemeente, period), periodsRead);
+          (period, gemeente) -> d.publicationStatus(gemeente, period.code()), periodsRead);
       Path dir = Paths.get(outputDir, FOLDER);
       for (Map.Entry<String, String> page : pages.entrySet()) {
         OutputFiles.writeString(dir.resolve(page.getKey()), page.getValue());
