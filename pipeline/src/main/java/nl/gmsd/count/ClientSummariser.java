@@ -69,7 +69,9 @@ public final class ClientSummariser {
     String ageGroup = personOrNull == null
         ? TableLayout.UNKNOWN
         : TableLayout.ageGroup(personOrNull.getBirthDate(), period);
-    String sex = personOrNull != null && SEXES.contains(personOrNull.getSex())
+    // List.of(..).contains(null) throws, so test for null first.
+    String sex = personOrNull != null && personOrNull.getSex() != null
+        && SEXES.contains(personOrNull.getSex())
         ? personOrNull.getSex()
         : TableLayout.UNKNOWN;
     return ClientPeriod.newBuilder()
