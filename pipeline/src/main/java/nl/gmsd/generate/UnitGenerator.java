@@ -32,7 +32,8 @@ final class UnitGenerator {
       + "EINDDATUM;LEVERINGSVORM;TOEWIJZINGSNUMMER;VOLUME;EENHEID;FREQUENTIE;REDEN_BEEINDIGING;REDEN_WIJZIGING";
   static final String UNKNOWN_BSN = "999999999";
   static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-  private static final int BUFFER = 1 << 20;
+  private static final int LARGE_BUFFER = 1 << 20;
+  private static final int FILE_BUFFER = 1 << 16;
 
   /** One delivered file as planted: a manifest row and its expected verdict. */
   record PlantedFile(
@@ -102,7 +103,7 @@ final class UnitGenerator {
     LocalDate ageDay = plan.run.end();
     long household = 0;
     int left = 0;
-    try (Writer w = writer(personenPart)) {
+    try (Writer w = writer(personenPart, LARGE_BUFFER)) {
       StringBuilder sb = new StringBuilder(64);
       for (int i = 0; i < n; i++) {
         bsn[i] = bsns.bsn(firstIndex + i);
@@ -359,7 +360,7 @@ final class UnitGenerator {
       LocalDate uploadDay = u.at().atOffset(ZoneOffset.UTC).toLocalDate();
       String aanmaak = DateText.of((int) uploadDay.toEpochDay() - r.nextInt(4));
       List<String> bad = badLines(u, code, period, from, to, bsn, aanmaak, r);
-      try (Writer w = writer(path)) {
+      try (Writer w = writer(path, FILE_BUFFER)) {
         if (bom) {
           w.write('\uFEFF');
         }
@@ -485,7 +486,11 @@ final class UnitGenerator {
   }
 
   static Writer writer(Path path) throws IOException {
-    return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8), BUFFER);
+    return writer(path, FILE_BUFFER);
+  }
+
+  static Writer writer(Path path, int buffer) throws IOException {
+    return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8), buffer);
   }
 
   static {
