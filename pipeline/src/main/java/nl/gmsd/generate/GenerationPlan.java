@@ -158,29 +158,42 @@ final class GenerationPlan {
    * Inhabitants of a code in a year: the shipped count (with its fallback to the nearest year);
    * for a code that ended before the year with counts, an equal share of its successor's count.
    */
-  static double estimatedInhabitants(ReferenceData ref, String code, int year) {
+  private double estimatedInhabitants(ReferenceData ref, String code, int year) {
     Optional<ReferenceData.Inhabitants> own = ref.inhabitants(year, code);
     if (own.isPresent()) {
       return own.get().count();
     }
-    int countedYear = 2024;
-    for (int y : ref.years()) {
-      if (ref.division(y).values().stream().anyMatch(g -> g.inhabitants() != null)) {
-        countedYear = y;
+    if (countedYear == null) {
+      countedYear = ref.years().last();
+      for (int y : ref.years()) {
+        if (ref.division(y).values().stream().anyMatch(g -> g.inhabitants() != null)) {
+          countedYear = y;
+        }
       }
     }
-    Optional<String> successor = successorIn(ref, code, countedYear);
+    int counted = countedYear;
+    Optional<String> successor = successor(ref, code, counted);
     if (successor.isEmpty()) {
       return GeneratorSettings.MIN_PERSONS_PER_GEMEENTE;
     }
-    long total = ref.inhabitants(countedYear, successor.get()).map(ReferenceData.Inhabitants::count).orElse(0L);
+    long total = ref.inhabitants(counted, successor.get()).map(ReferenceData.Inhabitants::count).orElse(0L);
     int sharers = 0;
     for (String other : ref.division(year).keySet()) {
-      if (successorIn(ref, other, countedYear).equals(successor)) {
+      if (successor(ref, other, counted).equals(successor)) {
         sharers++;
       }
     }
     return (double) total / Math.max(1, sharers);
+  }
+
+  /** The latest year with inhabitants; lazily found. */
+  private Integer countedYear;
+
+  /** {@link #successorIn} cached: the estimate asks the same questions many times (lookups only). */
+  private final java.util.HashMap<String, Optional<String>> successors = new java.util.HashMap<>();
+
+  private Optional<String> successor(ReferenceData ref, String code, int year) {
+    return successors.computeIfAbsent(code + "/" + year, k -> successorIn(ref, code, year));
   }
 
   /** Splits {@code n} into parts proportional to {@code weights}, each at least 1 when n allows. */

@@ -301,7 +301,7 @@ class GenerateCommandTest {
   @Test
   void anotherSeedGivesOtherData() throws IOException {
     Path other = tmp.resolve("other");
-    GenerateCommand.generate(other, SCALE, SEED + 1, RUN);
+    GenerateCommand.generate(other, 0.0002, SEED + 1, RUN);
     assertFalse(Arrays.equals(Files.readAllBytes(out.resolve("reference/personen.csv")),
         Files.readAllBytes(other.resolve("reference/personen.csv"))));
   }
