@@ -280,6 +280,16 @@ final class UnitGenerator {
         }
       }
     }
+    String account = plan.accounts.getOrDefault(code, code);
+    if (lines.isEmpty() && !account.equals(code)) {
+      // a file without records belongs to its account's gemeente (SPEC 11); a partnership
+      // member's file always has a record so that it stays its own: a short loan of a hulpmiddel
+      int person = from + r.nextInt(to - from);
+      int start = period.startEpochDay() + r.nextInt(60);
+      lines.add(rest(code, SyntheticBsn.format(bsn[person]),
+          new Rec(person, "14", start, start + 10 + r.nextInt(60), "ZIN", "", "1", "82", "6", "", "")));
+      clients++;
+    }
     boolean unknown = r.nextDouble() < GeneratorSettings.UNKNOWN_BSN_DELIVERY_SHARE;
     if (scenario == Scenario.UNKNOWN_BSN || unknown) {
       int k = 1 + r.nextInt(3);
@@ -342,7 +352,6 @@ final class UnitGenerator {
     }
     uploads.sort(Comparator.comparing(Upload::at));
 
-    String account = plan.accounts.getOrDefault(code, code);
     boolean crlf = new SplittableRandom(Seeds.of(plan.seed, "style", code)).nextDouble() < GeneratorSettings.CRLF_SHARE;
     boolean bom = new SplittableRandom(Seeds.of(plan.seed, "bom", code)).nextDouble() < GeneratorSettings.BOM_SHARE;
     String eol = crlf ? "\r\n" : "\n";

@@ -187,6 +187,9 @@ class GenerateCommandTest {
       assertTrue(text.endsWith("\n"));
       List<String> lines = Arrays.asList(text.substring(0, text.length() - 1).split("\n", -1));
       assertEquals(UnitGenerator.DELIVERY_HEADER, lines.get(0).replace("\r", ""));
+      if (!p[1].equals(p[9])) {
+        assertTrue(lines.size() > 1, "a file uploaded by another account has a record: " + p[0]);
+      }
       Period period = Period.parse(p[2]);
       LocalDate uploaded = Instant.parse(receivedAt.get(p[0])).atOffset(ZoneOffset.UTC).toLocalDate();
       TreeMap<String, Integer> found = new TreeMap<>();
