@@ -287,10 +287,10 @@ public final class GenerateCommand {
     }
     files.sort(Comparator.comparing(PlantedFile::file));
     try (Writer w = UnitGenerator.writer(output.resolve("planted.csv"))) {
-      w.write("file;gemeentecode;period;window;expected_verdict;expected_errors;codes;expected_in_force;received_at;account\n");
+      w.write("file;gemeentecode;period;window;expected_verdict;expected_errors;codes;expected_in_force;received_at;account;expected_warnings\n");
       for (PlantedFile f : files) {
         w.write(String.join(";", f.file(), f.gemeentecode(), f.period(), f.window(), f.verdict(),
-            Integer.toString(f.errors()), f.codes(), Boolean.toString(f.inForce()), f.receivedAt(), f.account()) + "\n");
+            Integer.toString(f.errors()), f.codes(), Boolean.toString(f.inForce()), f.receivedAt(), f.account(), f.warnings()) + "\n");
       }
     }
     try (Writer w = UnitGenerator.writer(output.resolve("planted_summary.csv"))) {

@@ -81,6 +81,12 @@ final class GeneratorSettings {
   /** Share of deliveries that carry a few records with BSN 999999999 (W32). */
   static final double UNKNOWN_BSN_DELIVERY_SHARE = 0.03;
 
+  /** Share of deliveries with one exact duplicate line (W31). */
+  static final double DUPLICATE_DELIVERY_SHARE = 0.02;
+
+  /** Share of deliveries with one record that ended before the period (W30). */
+  static final double OUT_OF_PERIOD_DELIVERY_SHARE = 0.02;
+
   /** Share of deliveries followed by an approved correction in the same window. */
   static final double CORRECTION_SHARE = 0.08;
 

@@ -46,7 +46,8 @@ final class UnitGenerator {
       String verdict,
       int errors,
       String codes,
-      boolean inForce) {}
+      boolean inForce,
+      String warnings) {}
 
   /** What one unit produced. */
   static final class Result {
@@ -290,15 +291,28 @@ final class UnitGenerator {
           new Rec(person, "14", start, start + 10 + r.nextInt(60), "ZIN", "", "1", "82", "6", "", "")));
       clients++;
     }
-    boolean unknown = r.nextDouble() < GeneratorSettings.UNKNOWN_BSN_DELIVERY_SHARE;
-    if (scenario == Scenario.UNKNOWN_BSN || unknown) {
+    boolean forced = scenario == Scenario.UNKNOWN_BSN;
+    // warnings (SPEC 4): they never change the verdict; each kind on records of its own
+    if ((forced || r.nextDouble() < GeneratorSettings.DUPLICATE_DELIVERY_SHARE) && !lines.isEmpty()) {
+      lines.add(lines.get(r.nextInt(lines.size()))); // W31: an exact copy of an earlier line
+    }
+    if (forced || r.nextDouble() < GeneratorSettings.UNKNOWN_BSN_DELIVERY_SHARE) {
       int k = 1 + r.nextInt(3);
       for (int i = 0; i < k; i++) {
-        int start = period.startEpochDay() - r.nextInt(200);
+        int start = period.startEpochDay() - 1 - 7 * i - r.nextInt(7); // distinct: no W31 on W32 lines
         int end = period.endEpochDay() - r.nextInt(60);
         lines.add(rest(code, UNKNOWN_BSN,
             new Rec(-1, "0" + (1 + r.nextInt(3)), start, end, "ZIN", "", "", "", "", "", "")));
       }
+    }
+    int outsideLines = 0;
+    if (forced || r.nextDouble() < GeneratorSettings.OUT_OF_PERIOD_DELIVERY_SHARE) {
+      // W30: a record that ended before the period
+      int person = from + r.nextInt(to - from);
+      int end = period.startEpochDay() - 1 - r.nextInt(100);
+      lines.add(rest(code, SyntheticBsn.format(bsn[person]),
+          new Rec(person, "01", end - 10 - r.nextInt(200), end, "ZIN", "", "", "", "", "", "")));
+      outsideLines++;
     }
     result.clientsByPeriod.merge(period.code(), clients, Long::sum);
     result.recordsByPeriod.merge(period.code(), (long) lines.size(), Long::sum);
@@ -387,10 +401,26 @@ final class UnitGenerator {
         }
       }
       result.recordLines += lines.size() + bad.size();
+      List<String> warnings = new ArrayList<>();
+      java.util.HashSet<String> seen = new java.util.HashSet<>();
+      for (String line : lines) {
+        if (!seen.add(line)) {
+          warnings.add("W31");
+        }
+        if (line.startsWith(UNKNOWN_BSN, code.length() + 1)) {
+          warnings.add("W32");
+        }
+      }
+      for (int k = 0; k < outsideLines; k++) {
+        warnings.add("W30");
+      }
+      if (u.kind() == Kind.REFUSED) {
+        warnings.clear(); // a refused delivery is not processed: F09 is its only finding
+      }
       result.bytes += Files.size(path);
       int errors = u.errorCodes().size();
       result.files.add(new PlantedFile(name, TIMESTAMP.format(u.at()), account, code, period.code(),
-          u.window().code(), u.kind().verdict, errors, codeCounts(u.errorCodes()), i == inForce));
+          u.window().code(), u.kind().verdict, errors, codeCounts(u.errorCodes()), i == inForce, codeCounts(warnings)));
     }
     if (scenario == Scenario.WITHDRAWAL) {
       Instant lastUpload = uploads.get(uploads.size() - 1).at();

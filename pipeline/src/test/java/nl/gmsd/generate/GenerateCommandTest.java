@@ -79,7 +79,7 @@ class GenerateCommandTest {
     "reference/gemeenten.csv|jaar;gemeentecode;gemeentenaam;provincie;inwoners",
     "reference/herindelingen.csv|datum;oude_code;nieuwe_code",
     "reference/personen.csv|bsn;geboortedatum;geslacht;huishouden",
-    "planted.csv|file;gemeentecode;period;window;expected_verdict;expected_errors;codes;expected_in_force;received_at;account",
+    "planted.csv|file;gemeentecode;period;window;expected_verdict;expected_errors;codes;expected_in_force;received_at;account;expected_warnings",
     "planted_summary.csv|key;value",
   })
   void filesExistWithTheirHeaders(String file, String expected) throws IOException {
@@ -193,9 +193,12 @@ class GenerateCommandTest {
       Period period = Period.parse(p[2]);
       LocalDate uploaded = Instant.parse(receivedAt.get(p[0])).atOffset(ZoneOffset.UTC).toLocalDate();
       TreeMap<String, Integer> found = new TreeMap<>();
+      List<String> warnings = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
       boolean unknown = false;
       for (String line : lines.subList(1, lines.size())) {
         String[] f = line.replace("\r", "").split(";", -1);
+        warnings.addAll(RecordRules.warnings(f, period, seen));
         assertEquals(13, f.length, p[0]);
         assertEquals(p[1], f[1], "gemeentecode of " + p[0]);
         unknown |= f[2].equals("999999999");
@@ -204,6 +207,7 @@ class GenerateCommandTest {
         }
       }
       unknownBsnFiles += unknown ? 1 : 0;
+      assertEquals(p[4].equals("GEWEIGERD") ? "" : UnitGenerator.codeCounts(warnings), p[10], "warnings of " + p[0]);
       String expectedCodes = p[4].equals("GEWEIGERD") ? "" : p[6];
       assertEquals(expectedCodes, UnitGenerator.codeCounts(expand(found)), p[0]);
       int count = found.values().stream().mapToInt(Integer::intValue).sum();
@@ -212,6 +216,9 @@ class GenerateCommandTest {
       assertEquals(basisErrors ? "AFGEKEURD" : p[4].equals("GEWEIGERD") ? "GEWEIGERD" : "GOEDGEKEURD", p[4], p[0]);
     }
     assertTrue(unknownBsnFiles >= 1, "some files carry BSN 999999999");
+    for (String w : List.of("W30", "W31", "W32")) {
+      assertTrue(planted.stream().anyMatch(p -> p[10].contains(w)), w);
+    }
   }
 
   static List<String> expand(Map<String, Integer> counts) {
@@ -469,11 +476,24 @@ class GenerateCommandTest {
       if (!f[12].isEmpty() && !REDEN_WIJZIGING.matcher(f[12]).matches()) {
         e.add("O25");
       }
-      if (start != null && (f[5].isEmpty() || end != null)) {
-        Integer endDay = end == null ? null : (int) end.toEpochDay();
-        assertTrue(period.overlaps((int) start.toEpochDay(), endDay), "every record overlaps its period");
-      }
       return e;
+    }
+
+    static List<String> warnings(String[] f, Period period, Set<String> seen) {
+      List<String> w = new ArrayList<>();
+      LocalDate start = date(f[4]);
+      LocalDate end = f[5].isEmpty() ? null : date(f[5]);
+      if (start != null && (f[5].isEmpty() || end != null)
+          && !period.overlaps((int) start.toEpochDay(), end == null ? null : (int) end.toEpochDay())) {
+        w.add("W30");
+      }
+      if (!seen.add(String.join(";", f))) {
+        w.add("W31");
+      }
+      if (f[2].equals("999999999")) {
+        w.add("W32");
+      }
+      return w;
     }
   }
 }
