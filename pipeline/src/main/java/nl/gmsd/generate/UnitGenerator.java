@@ -100,6 +100,7 @@ final class UnitGenerator {
     SplittableRandom rp = new SplittableRandom(Seeds.of(plan.seed, "persons", unit.key()));
     int[] bsn = new int[n];
     int[] ageGroup = new int[n];
+    int[] birthDay = new int[n];
     boolean[] inRegister = new boolean[n];
     LocalDate ageDay = plan.run.end();
     long household = 0;
@@ -113,6 +114,7 @@ final class UnitGenerator {
         int[] bounds = GeneratorSettings.AGE_GROUP_BOUNDS[g];
         int age = bounds[0] + rp.nextInt(bounds[1] - bounds[0] + 1);
         int birth = (int) ageDay.minusYears(age).toEpochDay() - rp.nextInt(365);
+        birthDay[i] = birth;
         boolean woman = rp.nextDouble() < GeneratorSettings.WOMEN_SHARE_BY_AGE_GROUP[g];
         if (left == 0) {
           household++;
@@ -132,7 +134,7 @@ final class UnitGenerator {
     result.persons = n;
     result.households = household;
 
-    List<Rec> records = careRecords(unit, ageGroup);
+    List<Rec> records = careRecords(unit, ageGroup, birthDay);
 
     for (Period period : plan.periods) {
       List<String> codes = unit.codesByYear().get(period.year());
@@ -152,7 +154,7 @@ final class UnitGenerator {
   }
 
   /** Arrangements of the unit's clients, written as records, in person order. */
-  private List<Rec> careRecords(Unit unit, int[] ageGroup) {
+  private List<Rec> careRecords(Unit unit, int[] ageGroup, int[] birthDay) {
     SplittableRandom r = new SplittableRandom(Seeds.of(plan.seed, "care", unit.key()));
     boolean withTw = r.nextDouble() >= GeneratorSettings.WITHOUT_TOEWIJZINGSNUMMER_SHARE;
     int horizonStart = plan.periods.get(0).startEpochDay() - GeneratorSettings.HISTORY_DAYS;
@@ -174,7 +176,7 @@ final class UnitGenerator {
         boolean hulpmiddel = t >= 11 && t <= 14;
         double pgb = hulpmiddel ? GeneratorSettings.PGB_SHARE_HULPMIDDELEN : GeneratorSettings.PGB_SHARE;
         String lv = r.nextDouble() < pgb ? "PGB" : "ZIN";
-        int start = horizonStart + r.nextInt(horizonEnd - horizonStart + 1);
+        int start = Math.max(birthDay[i], horizonStart + r.nextInt(horizonEnd - horizonStart + 1));
         boolean open = r.nextDouble() < GeneratorSettings.OPEN_ENDED_SHARE;
         int end = open ? Rec.OPEN
             : start + 14 + (int) (-Math.log(1 - r.nextDouble()) * GeneratorSettings.MEAN_DURATION_DAYS);
