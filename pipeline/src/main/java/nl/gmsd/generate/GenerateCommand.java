@@ -38,9 +38,14 @@ import nl.gmsd.generate.UnitGenerator.PlantedFile;
  *       filled for the years the run reads with the number of generated persons),
  *       {@code reference/herindelingen.csv} (the shipped mergers) and {@code
  *       reference/personen.csv};
- *   <li>{@code planted.csv}: one row per delivered file with its expected verdict, error count,
- *       codes and in-force flag, sorted by file; {@code planted_summary.csv}: counts and the
- *       planted scenarios.
+ *   <li>{@code planted.csv}, sorted by file, one row per delivered file: {@code
+ *       file;gemeentecode;period;window;expected_verdict;expected_errors;codes;expected_in_force;
+ *       received_at;account;expected_warnings}, where {@code expected_errors} counts F, R and O
+ *       occurrences as verdicts.csv does (1 for the refused 21st delivery), {@code codes} and
+ *       {@code expected_warnings} are {@code CODE:count} lists sorted by code (e.g. {@code
+ *       R13:1,R16:1}, {@code W31:1,W32:2}), and {@code expected_in_force} marks the latest approved
+ *       delivery of its gemeente and period; {@code planted_summary.csv} ({@code key;value}):
+ *       persons, clients and records per period, and the planted scenarios.
  * </ul>
  *
  * <p>Persons and BSNs are synthetic ({@link SyntheticBsn}). The output is byte-identical for the
