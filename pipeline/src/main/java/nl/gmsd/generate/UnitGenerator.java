@@ -284,16 +284,17 @@ final class UnitGenerator {
       }
     }
     String account = plan.accounts.getOrDefault(code, code);
-    if (lines.isEmpty() && !account.equals(code)) {
+    boolean forced = scenario == Scenario.UNKNOWN_BSN;
+    if (lines.isEmpty() && (!account.equals(code) || forced)) {
       // a file without records belongs to its account's gemeente (SPEC 11); a partnership
-      // member's file always has a record so that it stays its own: a short loan of a hulpmiddel
+      // member's file always has a record so that it stays its own (and the forced warnings
+      // need one to copy): a short loan of a hulpmiddel
       int person = from + r.nextInt(to - from);
       int start = period.startEpochDay() + r.nextInt(60);
       lines.add(rest(code, SyntheticBsn.format(bsn[person]),
           new Rec(person, "14", start, start + 10 + r.nextInt(60), "ZIN", "", "1", "82", "6", "", "")));
       clients++;
     }
-    boolean forced = scenario == Scenario.UNKNOWN_BSN;
     // warnings (SPEC 4): they never change the verdict; each kind on records of its own
     if ((forced || r.nextDouble() < GeneratorSettings.DUPLICATE_DELIVERY_SHARE) && !lines.isEmpty()) {
       lines.add(lines.get(r.nextInt(lines.size()))); // W31: an exact copy of an earlier line

@@ -266,6 +266,25 @@ class GenerateCommandTest {
   }
 
   @Test
+  void theForcedWarningDeliveryCarriesEveryWarning() throws IOException {
+    String key = rows(out.resolve("planted_summary.csv")).stream()
+        .map(r -> r[0])
+        .filter(k -> k.startsWith("scenario_unknown_bsn_"))
+        .findFirst()
+        .orElseThrow();
+    String[] parts = key.split("_");
+    String period = parts[3];
+    String code = parts[4];
+    String[] row = planted.stream()
+        .filter(p -> p[1].equals(code) && p[2].equals(period))
+        .findFirst()
+        .orElseThrow();
+    for (String w : List.of("W30:1", "W31:1", "W32:")) {
+      assertTrue(row[10].contains(w), row[0] + " " + row[10]);
+    }
+  }
+
+  @Test
   void theTwentyFirstUploadIsTheRefusedOne() {
     String[] refused = planted.stream().filter(p -> p[4].equals("GEWEIGERD")).findFirst().orElseThrow();
     List<String[]> sameWindow = planted.stream()
