@@ -1,0 +1,29 @@
+package nl.gmsd.generate;
+
+import java.util.Map;
+
+/**
+ * What one {@code generate} run wrote.
+ *
+ * @param persons persons generated (inhabitants at the run's scale), including those left out of
+ *     personen.csv
+ * @param personenRows rows of personen.csv
+ * @param households households in personen.csv
+ * @param clientsByPeriod distinct persons (real BSN) with a record in the base delivery of each
+ *     period, summed over gemeenten
+ * @param recordsByPeriod records in the base delivery of each period (BSN 999999999 included)
+ * @param deliveryFiles delivered files in the manifest
+ * @param deliveryRecordLines record lines over all delivered files (every version counted)
+ * @param bytes bytes written (archive, reference data and planted files)
+ * @param millis wall time of the run
+ */
+public record GenerationSummary(
+    long persons,
+    long personenRows,
+    long households,
+    Map<String, Long> clientsByPeriod,
+    Map<String, Long> recordsByPeriod,
+    long deliveryFiles,
+    long deliveryRecordLines,
+    long bytes,
+    long millis) {}
