@@ -90,7 +90,7 @@ public final class Protocol implements Serializable {
   public static Protocol load(InputStream columnsCsv, InputStream codesCsv, InputStream properties)
       throws IOException {
     List<Column> columns = new ArrayList<>();
-    for (String[] f : rows(columnsCsv, 10, "columns")) {
+    for (String[] f : rows(columnsCsv, 10, "columns", false)) {
       List<String> allowed = f[7].isEmpty() ? List.of() : List.of(f[7].split(" "));
       columns.add(new Column(Integer.parseInt(f[0]), f[1], FieldSet.valueOf(f[2].toUpperCase()),
           Kind.valueOf(f[3].toUpperCase()), Integer.parseInt(f[4]), Integer.parseInt(f[5]),
@@ -102,7 +102,8 @@ public final class Protocol implements Serializable {
       }
     }
     Map<String, CodeText> codes = new LinkedHashMap<>();
-    for (String[] f : rows(codesCsv, 4, "codes")) {
+    // the last column (how to fix) may itself hold ';' (it quotes the header)
+    for (String[] f : rows(codesCsv, 4, "codes", true)) {
       codes.put(f[0], new CodeText(f[0], f[1], f[2], f[3]));
     }
     Properties p = new Properties();
@@ -142,7 +143,8 @@ public final class Protocol implements Serializable {
     return s.equalsIgnoreCase("yes");
   }
 
-  private static List<String[]> rows(InputStream in, int n, String what) throws IOException {
+  private static List<String[]> rows(InputStream in, int n, String what, boolean lastTakesRest)
+      throws IOException {
     BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     r.readLine(); // header
     List<String[]> rows = new ArrayList<>();
@@ -151,7 +153,7 @@ public final class Protocol implements Serializable {
       if (s.isBlank()) {
         continue;
       }
-      String[] f = s.split(";", -1);
+      String[] f = s.split(";", lastTakesRest ? n : -1);
       if (f.length != n) {
         throw new IllegalStateException("protocol " + what + ": expected " + n + " fields: " + s);
       }
