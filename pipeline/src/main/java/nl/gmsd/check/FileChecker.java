@@ -150,6 +150,10 @@ public final class FileChecker implements Serializable {
     private final int bsnIdx = protocol.columnFor("bsn").position() - 1;
     private final int startIdx = protocol.columnFor("start").position() - 1;
     private final int endIdx = protocol.columnFor("end").position() - 1;
+    private final int typeIdx = protocol.columnFor("type").position() - 1;
+    private final int leveringsvormIdx = protocol.columnFor("leveringsvorm").position() - 1;
+    private final int[] optionalIdx = {index("toewijzingsnummer"), index("volume"), index("eenheid"),
+        index("frequentie"), index("redenBeeindiging"), index("redenWijziging")};
     private final byte[] unknownBsn = ascii(protocol.setting("bsn.unknown"));
     private final byte[] invalidBsn = ascii(protocol.setting("bsn.invalid"));
     private final byte[][][] allowed = new byte[nColumns][][];
@@ -621,36 +625,34 @@ public final class FileChecker implements Serializable {
       return new String(line, s, e - s, StandardCharsets.UTF_8);
     }
 
-    private String optional(String role) {
-      int c = protocol.columnFor(role).position() - 1;
+    private String optional(int c) {
       if (blankOptional || fieldEnd[c] == fieldStart[c]) {
         return null;
       }
       return text(fieldStart[c], fieldEnd[c]);
     }
 
-    private String field(String role) {
-      int c = protocol.columnFor(role).position() - 1;
+    private String field(int c) {
       return text(fieldStart[c], fieldEnd[c]);
     }
 
     private DeliveryRecord deliveryRecord(int at, boolean endEmpty) {
       return DeliveryRecord.newBuilder()
           .setFile(upload.getFile())
-          .setGemeentecode(field("gemeente"))
+          .setGemeentecode(field(gemeenteIdx))
           .setPeriod(period == null ? "" : period.code())
           .setLine(at)
-          .setBsn(field("bsn"))
-          .setType(field("type"))
+          .setBsn(field(bsnIdx))
+          .setType(field(typeIdx))
           .setStart(dateDay[startIdx])
           .setEnd(endEmpty ? null : dateDay[endIdx])
-          .setLeveringsvorm(field("leveringsvorm"))
-          .setToewijzingsnummer(optional("toewijzingsnummer"))
-          .setVolume(optional("volume"))
-          .setEenheid(optional("eenheid"))
-          .setFrequentie(optional("frequentie"))
-          .setRedenBeeindiging(optional("redenBeeindiging"))
-          .setRedenWijziging(optional("redenWijziging"))
+          .setLeveringsvorm(field(leveringsvormIdx))
+          .setToewijzingsnummer(optional(optionalIdx[0]))
+          .setVolume(optional(optionalIdx[1]))
+          .setEenheid(optional(optionalIdx[2]))
+          .setFrequentie(optional(optionalIdx[3]))
+          .setRedenBeeindiging(optional(optionalIdx[4]))
+          .setRedenWijziging(optional(optionalIdx[5]))
           .build();
     }
 
@@ -690,6 +692,10 @@ public final class FileChecker implements Serializable {
           .setFindings(findings)
           .build();
     }
+  }
+
+  private int index(String role) {
+    return protocol.columnFor(role).position() - 1;
   }
 
   private static final long H1_SEED = 0xcbf29ce484222325L;
