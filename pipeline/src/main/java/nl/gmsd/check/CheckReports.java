@@ -243,7 +243,9 @@ public final class CheckReports implements Serializable {
       for (int i = 0; i < lines.size(); i++) {
         b.append(i == 0 ? "" : ", ").append(lines.get(i));
       }
-      b.append(f.getCount() > lines.size() ? " (de eerste " + lines.size() + ")" : "").append('\n');
+      boolean capped = lines.size() >= protocol.intSetting("findings.maxLines")
+          && f.getCount() > lines.size();
+      b.append(capped ? " (de eerste " + lines.size() + ")" : "").append('\n');
     }
   }
 }

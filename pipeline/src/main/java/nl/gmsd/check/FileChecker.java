@@ -144,6 +144,7 @@ public final class FileChecker implements Serializable {
     private final int nColumns = columns.size();
     private final byte separator = (byte) protocol.setting("separator").charAt(0);
     private final int maxLineBytes = protocol.intSetting("line.maxBytes");
+    private final int maxShownGemeente = protocol.intSetting("gemeentecode.maxShownLength");
     private final byte[] header = protocol.header().getBytes(StandardCharsets.US_ASCII);
     private final int createdIdx = protocol.columnFor("created").position() - 1;
     private final int gemeenteIdx = protocol.columnFor("gemeente").position() - 1;
@@ -182,7 +183,7 @@ public final class FileChecker implements Serializable {
     private boolean stopped;
     private boolean anyByte;
     private long records;
-    private String firstGemeente;
+    private String firstGemeente; // null when none, or too long to show
     private byte[] firstGemeenteBytes;
     private boolean moreGemeenten;
     private boolean recordRejected;
@@ -471,7 +472,9 @@ public final class FileChecker implements Serializable {
       int e = fieldEnd[gemeenteIdx];
       if (firstGemeenteBytes == null) {
         firstGemeenteBytes = java.util.Arrays.copyOfRange(line, s, e);
-        firstGemeente = new String(firstGemeenteBytes, StandardCharsets.UTF_8);
+        String raw = new String(firstGemeenteBytes, StandardCharsets.UTF_8);
+        // Privacy: a long value may be a BSN in a shifted column; it is never shown.
+        firstGemeente = raw.length() <= maxShownGemeente ? raw : null;
       } else if (!moreGemeenten && !fieldEquals(gemeenteIdx, firstGemeenteBytes)) {
         moreGemeenten = true;
         error(protocol.code("moreThanOneGemeente"), null, at);

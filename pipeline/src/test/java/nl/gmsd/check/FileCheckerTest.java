@@ -496,6 +496,16 @@ class FileCheckerTest {
     assertEquals(List.of("R11"), codes(v));
   }
 
+  @ParameterizedTest
+  @CsvSource({"123456789,0363", "12345678,0363", "1234567,0363", "036300,036300"})
+  void aLongRawGemeentecodeIsNotShownItMayBeABsn(String raw, String shown) {
+    List<String> lines = validLines(2);
+    corrupt(lines, 2, 1, raw);
+    FileVerdict v = check(lines);
+    assertEquals(shown, v.getGemeentecode(), "the account's code stands in");
+    assertFinding(v, "F08", 1, lines(3));
+  }
+
   @Test
   void verdictHoldsNoBsn() {
     List<String> lines = validLines(5);
