@@ -155,7 +155,11 @@ public final class CheckCommand {
       try {
         return OffsetDateTime.parse(s).toInstant();
       } catch (DateTimeParseException e2) {
-        return null;
+        try { // without an offset: UTC
+          return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
+        } catch (DateTimeParseException e3) {
+          return null;
+        }
       }
     }
   }

@@ -168,8 +168,8 @@ public final class CheckReports implements Serializable {
     b.append('\n').append(verdictSentence(v)).append('\n');
     if (v.getBlanked()) {
       b.append("Er zitten alleen fouten in optionele velden. Daarom zijn voor de verdere verwerking "
-          + "alle optionele velden (TOEWIJZINGSNUMMER, VOLUME, EENHEID, FREQUENTIE, "
-          + "REDEN_BEEINDIGING, REDEN_WIJZIGING) van het hele bestand leeggemaakt.\n");
+          + "alle optionele velden (" + String.join(", ", optionalColumns())
+          + ") van het hele bestand leeggemaakt.\n");
     } else if (FileChecker.APPROVED.equals(v.getVerdict())) {
       b.append("De optionele velden zijn niet leeggemaakt.\n");
     }
@@ -201,6 +201,16 @@ public final class CheckReports implements Serializable {
     }
     b.append("\nRegelnummers tellen vanaf het begin van het bestand; de kopregel is regel 1.\n");
     return b.toString();
+  }
+
+  private List<String> optionalColumns() {
+    List<String> names = new ArrayList<>();
+    for (Protocol.Column c : protocol.columns()) {
+      if (c.set() == Protocol.FieldSet.OPTIONAL) {
+        names.add(c.name());
+      }
+    }
+    return names;
   }
 
   private static String verdictSentence(FileVerdict v) {

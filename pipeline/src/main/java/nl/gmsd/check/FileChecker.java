@@ -144,6 +144,7 @@ public final class FileChecker implements Serializable {
     private final int nColumns = columns.size();
     private final byte separator = (byte) protocol.setting("separator").charAt(0);
     private final int maxLineBytes = protocol.intSetting("line.maxBytes");
+    private final int gemeenteLength;
     private final int maxShownGemeente = protocol.intSetting("gemeentecode.maxShownLength");
     private final byte[] header = protocol.header().getBytes(StandardCharsets.US_ASCII);
     private final int createdIdx = protocol.columnFor("created").position() - 1;
@@ -158,7 +159,7 @@ public final class FileChecker implements Serializable {
     private final byte[] unknownBsn = ascii(protocol.setting("bsn.unknown"));
     private final byte[] invalidBsn = ascii(protocol.setting("bsn.invalid"));
     private final byte[][][] allowed = new byte[nColumns][][];
-    private final boolean[] inDivision = new boolean[10_000];
+    private final boolean[] inDivision;
     private final long receivedDay;
     private final Map<String, FindingTally> tallies = new HashMap<>();
     private final LineHashSet seen = new LineHashSet();
@@ -208,8 +209,11 @@ public final class FileChecker implements Serializable {
         }
       }
       int year = divisionYear(period != null ? period.year() : runPeriod.year());
+      // the division as a table indexed by the code's number, for codes of the column's length
+      gemeenteLength = columns.get(gemeenteIdx).maxLength();
+      inDivision = new boolean[(int) Math.pow(10, gemeenteLength)];
       for (String code : reference.division(year).keySet()) {
-        if (code.length() == 4 && isDigits(code)) {
+        if (code.length() == gemeenteLength && isDigits(code)) {
           inDivision[Integer.parseInt(code)] = true;
         }
       }
@@ -510,15 +514,11 @@ public final class FileChecker implements Serializable {
           dateDay[c] = day;
         }
         case GEMEENTECODE -> {
-          if (!digits(s, e)) {
+          if (len != gemeenteLength || !digits(s, e)) {
             return col.code();
           }
-          int code = number(s, e);
-          if (len == 4 && !inDivision[code]) {
+          if (!inDivision[number(s, e)]) {
             return reference.isMergedAway(text(s, e)) ? mergedCode : col.code();
-          }
-          if (len != 4) {
-            return col.code();
           }
         }
         case BSN -> {

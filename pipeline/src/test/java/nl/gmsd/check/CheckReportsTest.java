@@ -103,7 +103,8 @@ class CheckReportsTest {
     List<String> lines = validLines(2);
     corrupt(lines, 2, 10, "7");
     String text = reports.dutchText(Fixtures.check(lines));
-    assertTrue(text.contains("alle optionele velden"), text);
+    assertTrue(text.contains("alle optionele velden (TOEWIJZINGSNUMMER, VOLUME, EENHEID, FREQUENTIE, "
+        + "REDEN_BEEINDIGING, REDEN_WIJZIGING) van het hele bestand leeggemaakt"), text);
     assertTrue(text.contains("O23 (FREQUENTIE)"), text);
     assertTrue(reports.dutchText(Fixtures.check(validLines(2))).contains("niet leeggemaakt"));
   }
