@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import nl.gmsd.avro.DeliveryRecord;
@@ -160,6 +159,8 @@ public final class FileChecker implements Serializable {
     private final byte[] invalidBsn = ascii(protocol.setting("bsn.invalid"));
     private final byte[][][] allowed = new byte[nColumns][][];
     private final boolean[] inDivision;
+    private final boolean[] mergedAway;
+    private final Map<String, String> mergedDetails = new HashMap<>();
     private final long receivedDay;
     private final Map<String, FindingTally> tallies = new HashMap<>();
     private final LineHashSet seen = new LineHashSet();
@@ -215,6 +216,12 @@ public final class FileChecker implements Serializable {
       for (String code : reference.division(year).keySet()) {
         if (code.length() == gemeenteLength && isDigits(code)) {
           inDivision[Integer.parseInt(code)] = true;
+        }
+      }
+      mergedAway = new boolean[inDivision.length];
+      for (ReferenceData.Merger m : reference.mergers()) {
+        if (m.oldCode().length() == gemeenteLength && isDigits(m.oldCode())) {
+          mergedAway[Integer.parseInt(m.oldCode())] = true;
         }
       }
       fieldStart = new int[nColumns + 1];
@@ -517,8 +524,9 @@ public final class FileChecker implements Serializable {
           if (len != gemeenteLength || !digits(s, e)) {
             return col.code();
           }
-          if (!inDivision[number(s, e)]) {
-            return reference.isMergedAway(text(s, e)) ? mergedCode : col.code();
+          int code = number(s, e);
+          if (!inDivision[code]) {
+            return mergedAway[code] ? mergedCode : col.code();
           }
         }
         case BSN -> {
@@ -566,9 +574,8 @@ public final class FileChecker implements Serializable {
     }
 
     private String mergedDetail(int c) {
-      String old = text(fieldStart[c], fieldEnd[c]);
-      SortedSet<String> successors = reference.successors(old);
-      return old + " → " + String.join(", ", successors);
+      return mergedDetails.computeIfAbsent(text(fieldStart[c], fieldEnd[c]),
+          old -> old + " → " + String.join(", ", reference.successors(old)));
     }
 
     private boolean digits(int s, int e) {
