@@ -158,7 +158,11 @@ public final class CheckCommand {
         try { // without an offset: UTC
           return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
         } catch (DateTimeParseException e3) {
-          return null;
+          try { // a date only: the start of that day, UTC
+            return java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+          } catch (DateTimeParseException e4) {
+            return null;
+          }
         }
       }
     }

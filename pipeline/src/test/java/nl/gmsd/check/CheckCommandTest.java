@@ -79,6 +79,10 @@ class CheckCommandTest {
   void windowComesFromReceivedAt() throws Exception {
     String f = write("WMO_H12025_Amsterdam.csv", validLines(2));
     assertEquals(0, run("--received-at=2025-12-31T23:59:59Z", f)); // window H12025
+    assertEquals(0, run("--received-at=2025-07-01", f)); // a date: its start, UTC
+    assertEquals(1, run("--received-at=2025-07-01T01:30:00+02:00", f)); // 2025-06-30T23:30Z: H22024
+    assertTrue(out.contains("F03"), out);
+    assertTrue(out.contains("Tijdstip van aanlevering: 2025-07-01T01:30:00+02:00"), out);
     assertEquals(1, run("--received-at=2026-07-01T00:00:00Z", f)); // window H12026: F03
     assertTrue(out.contains("F03"), out);
   }
