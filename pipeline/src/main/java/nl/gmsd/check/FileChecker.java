@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,7 +189,6 @@ public final class FileChecker implements Serializable {
     private String firstGemeente; // null when none, or too long to show
     private byte[] firstGemeenteBytes;
     private boolean moreGemeenten;
-    private boolean recordRejected;
 
     // per record: field bounds and validity
     private final int[] fieldStart;
@@ -366,7 +366,7 @@ public final class FileChecker implements Serializable {
           overflow = true;
           return;
         }
-        line = java.util.Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
+        line = Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
       }
       line[lineLen++] = (byte) b;
     }
@@ -411,7 +411,6 @@ public final class FileChecker implements Serializable {
       }
       if (overflow || !split()) {
         error(protocol.code("fieldCount"), null, at);
-        recordRejected = true;
         return;
       }
       sameGemeente(at);
@@ -448,7 +447,6 @@ public final class FileChecker implements Serializable {
           error(protocol.code("outsidePeriod"), null, at);
         }
       }
-      recordRejected |= basisError;
       if (sink != null && !basisError && !outside && !duplicate) {
         sink.accept(deliveryRecord(at, endEmpty));
       }
@@ -482,7 +480,7 @@ public final class FileChecker implements Serializable {
       int s = fieldStart[gemeenteIdx];
       int e = fieldEnd[gemeenteIdx];
       if (firstGemeenteBytes == null) {
-        firstGemeenteBytes = java.util.Arrays.copyOfRange(line, s, e);
+        firstGemeenteBytes = Arrays.copyOfRange(line, s, e);
         String raw = new String(firstGemeenteBytes, StandardCharsets.UTF_8);
         // Privacy: a long value may be a BSN in a shifted column; it is never shown.
         firstGemeente = raw.length() <= maxShownGemeente ? raw : null;
