@@ -45,6 +45,9 @@ public final class Engines {
   /** A one-line description of the engine, for the console and run.json's environment. */
   public static String describe(PipelineOptions options) {
     StringBuilder sb = new StringBuilder(options.getRunner().getSimpleName());
+    if (!options.getRunner().getSimpleName().equals("FlinkRunner")) {
+      return sb.toString();
+    }
     for (String name : List.of("flinkMaster", "parallelism")) {
       // Flink's options are not on the pipeline module's compile classpath: read them by name.
       Object v = property(options, name);

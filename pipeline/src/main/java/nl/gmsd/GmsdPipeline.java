@@ -69,8 +69,17 @@ public final class GmsdPipeline {
   private GmsdPipeline() {}
 
   public static DisclosureSettings disclosureSettings(GmsdOptions o) {
-    return new DisclosureSettings(o.getMinCount(), o.getRoundingBase(),
-        DisclosureSettings.RoundingMode.parse(o.getRoundingMode()), o.getMinIntervalWidth(), o.getMaxAuditRounds());
+    DisclosureSettings.RoundingMode mode;
+    try {
+      mode = DisclosureSettings.RoundingMode.valueOf(o.getRoundingMode().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new RunCommand.InputException("--roundingMode: '" + o.getRoundingMode() + "' (use nearest or random)");
+    }
+    try {
+      return new DisclosureSettings(o.getMinCount(), o.getRoundingBase(), mode, o.getMinIntervalWidth(), o.getMaxAuditRounds());
+    } catch (IllegalArgumentException e) {
+      throw new RunCommand.InputException(e.getMessage());
+    }
   }
 
   public static MergeSettings mergeSettings(GmsdOptions o) {

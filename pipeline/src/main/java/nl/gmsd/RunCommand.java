@@ -215,6 +215,11 @@ public final class RunCommand {
       audits.put(p.code(), Files.isRegularFile(a) ? new Json.Raw(Files.readString(a)) : null);
     }
     run.put("disclosure_audit", audits);
+    Map<String, Object> auditMillis = Json.object();
+    for (Period p : in.resultPeriods()) {
+      Path t = staging.resolve(RecordRunFacts.FOLDER).resolve("audit-" + p.code() + ".millis");
+      auditMillis.put(p.code(), Files.isRegularFile(t) ? Long.parseLong(Files.readString(t).trim()) : null);
+    }
 
     Map<String, Object> env = Json.object();
     env.put("engine", Engines.describe(options));
@@ -225,6 +230,7 @@ public final class RunCommand {
     env.put("reference", referenceDir.toString());
     env.put("output", Paths.get(options.getOutput()).toAbsolutePath().normalize().toString());
     env.put("java", System.getProperty("java.version"));
+    env.put("disclosure_audit_solve_ms", auditMillis);
     run.put("environment", env);
     nl.gmsd.write.OutputFiles.writeString(staging.resolve(RUN_JSON), Json.write(run));
   }

@@ -11,6 +11,7 @@ import nl.gmsd.intake.DeliveryRules;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Create;
@@ -40,7 +41,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public final class SuppressSmallCells extends PTransform<PCollection<CellCount>, SuppressSmallCells.Result> {
 
   static final TupleTag<TableCell> CELLS = new TupleTag<TableCell>() {};
-  static final TupleTag<KV<String, String>> AUDITS = new TupleTag<KV<String, String>>() {};
+  static final TupleTag<AuditReport> AUDITS = new TupleTag<AuditReport>() {};
 
   private final List<Period> periods;
   private final ReferenceData reference;
@@ -81,7 +82,7 @@ public final class SuppressSmallCells extends PTransform<PCollection<CellCount>,
             .withOutputTags(CELLS, TupleTagList.of(AUDITS)));
     return new Result(counts.getPipeline(),
         out.get(CELLS).setCoder(AvroCoder.of(TableCell.class)),
-        out.get(AUDITS).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+        out.get(AUDITS).setCoder(SerializableCoder.of(AuditReport.class)));
   }
 
   static final class ProtectFn extends DoFn<KV<String, Iterable<CellCount>>, TableCell> {
@@ -109,17 +110,17 @@ public final class SuppressSmallCells extends PTransform<PCollection<CellCount>,
           g -> d.publicationStatus(g, period.code()));
       DisclosureControl.Result result = new DisclosureControl().apply(table, settings);
       result.cells().forEach(cell -> c.output(cell));
-      c.output(AUDITS, KV.of(period.code(), result.audit().toJson()));
+      c.output(AUDITS, result.audit());
     }
   }
 
-  /** The published cells of every period, and per period the audit as JSON. */
+  /** The published cells of every period, and per period its audit. */
   public static final class Result implements POutput {
     private final Pipeline pipeline;
     private final PCollection<TableCell> cells;
-    private final PCollection<KV<String, String>> audits;
+    private final PCollection<AuditReport> audits;
 
-    Result(Pipeline pipeline, PCollection<TableCell> cells, PCollection<KV<String, String>> audits) {
+    Result(Pipeline pipeline, PCollection<TableCell> cells, PCollection<AuditReport> audits) {
       this.pipeline = pipeline;
       this.cells = cells;
       this.audits = audits;
@@ -129,7 +130,7 @@ public final class SuppressSmallCells extends PTransform<PCollection<CellCount>,
       return cells;
     }
 
-    public PCollection<KV<String, String>> audits() {
+    public PCollection<AuditReport> audits() {
       return audits;
     }
 

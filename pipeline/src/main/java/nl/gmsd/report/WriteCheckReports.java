@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import nl.gmsd.avro.FileVerdict;
 import nl.gmsd.check.CheckReports;
+import nl.gmsd.check.Protocol;
 import nl.gmsd.intake.DeliveryRules;
 import nl.gmsd.write.OutputFiles;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -48,11 +49,12 @@ public final class WriteCheckReports extends PTransform<PCollection<DeliveryRule
     @ProcessElement
     public void process(@Element DeliveryRules.Decision decision) throws IOException {
       Path dir = Paths.get(outputDir, FOLDER);
-      OutputFiles.writeString(dir.resolve("verdicts.csv"), CheckReports.verdictsCsv(decision.verdicts()));
+      CheckReports reports = new CheckReports(Protocol.wmo());
+      OutputFiles.writeString(dir.resolve("verdicts.csv"), reports.verdictsCsv(decision.verdicts()));
       for (FileVerdict v : decision.verdicts()) {
         String name = CheckReports.reportFileName(v.getFile());
-        OutputFiles.writeString(dir.resolve(name + ".json"), CheckReports.json(v));
-        OutputFiles.writeString(dir.resolve(name + ".txt"), CheckReports.dutchText(v));
+        OutputFiles.writeString(dir.resolve(name + ".json"), reports.json(v));
+        OutputFiles.writeString(dir.resolve(name + ".txt"), reports.dutchText(v));
       }
     }
   }

@@ -32,7 +32,7 @@ public final class Json {
     if (v == null) {
       sb.append("null");
     } else if (v instanceof Raw raw) {
-      sb.append(raw.json().strip());
+      sb.append(raw.json().strip().replace("\n", "\n" + " ".repeat(indent)));
     } else if (v instanceof String s) {
       quote(sb, s);
     } else if (v instanceof Number || v instanceof Boolean) {

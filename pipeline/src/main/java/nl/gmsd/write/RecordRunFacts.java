@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.gmsd.beam.GatherAll;
+import nl.gmsd.disclose.AuditReport;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -66,11 +67,14 @@ public final class RecordRunFacts {
     };
   }
 
-  /** Writes each period's audit JSON to {@code .run/audit-<period>.json}. */
-  public static PTransform<PCollection<KV<String, String>>, PDone> writeAudits(String outputDir) {
+  /**
+   * Writes each period's audit to {@code .run/audit-<period>.json}, and its solve time apart, to
+   * {@code .run/audit-<period>.millis}: run.json keeps timings under {@code environment} only.
+   */
+  public static PTransform<PCollection<AuditReport>, PDone> writeAudits(String outputDir) {
     return new PTransform<>() {
       @Override
-      public PDone expand(PCollection<KV<String, String>> audits) {
+      public PDone expand(PCollection<AuditReport> audits) {
         audits.apply("WriteAudit", ParDo.of(new WriteAuditFn(outputDir)));
         return PDone.in(audits.getPipeline());
       }
@@ -94,7 +98,7 @@ public final class RecordRunFacts {
     }
   }
 
-  static final class WriteAuditFn extends DoFn<KV<String, String>, Void> {
+  static final class WriteAuditFn extends DoFn<AuditReport, Void> {
     private final String outputDir;
 
     WriteAuditFn(String outputDir) {
@@ -102,9 +106,25 @@ public final class RecordRunFacts {
     }
 
     @ProcessElement
-    public void process(@Element KV<String, String> audit) throws IOException {
-      Path file = Paths.get(outputDir, FOLDER, "audit-" + audit.getKey() + ".json");
-      OutputFiles.writeString(file, audit.getValue());
+    public void process(@Element AuditReport audit) throws IOException {
+      Map<String, Object> json = Json.object();
+      json.put("rounds", audit.rounds());
+      json.put("linear_programs", audit.lpCount());
+      List<Object> tables = new java.util.ArrayList<>();
+      for (AuditReport.TableAudit t : audit.tables()) {
+        Map<String, Object> m = Json.object();
+        m.put("table", t.table());
+        m.put("primary_cells", t.primaryCells());
+        m.put("secondary_cells", t.secondaryCells());
+        m.put("narrowest_interval_width", t.narrowestWidth() == null ? null
+            : new Json.Raw(String.format(java.util.Locale.ROOT, "%.3f", t.narrowestWidth())));
+        m.put("rounds_needed", t.roundsNeeded());
+        tables.add(m);
+      }
+      json.put("tables", tables);
+      Path dir = Paths.get(outputDir, FOLDER);
+      OutputFiles.writeString(dir.resolve("audit-" + audit.period() + ".json"), Json.write(json));
+      OutputFiles.writeString(dir.resolve("audit-" + audit.period() + ".millis"), Long.toString(audit.solveMillis()));
     }
   }
 

@@ -33,7 +33,7 @@ public final class SmallArchive {
 
   /** One record line. */
   public static String record(String gemeente, String bsn, String type, String start, String end, String vorm, String toewijzing) {
-    return String.join(";", "20250701", gemeente, bsn, type, start, end, vorm, toewijzing, "", "", "", "", "");
+    return String.join(";", "20240110", gemeente, bsn, type, start, end, vorm, toewijzing, "", "", "", "", "");
   }
 
   public static SmallArchive write(Path root) throws IOException {

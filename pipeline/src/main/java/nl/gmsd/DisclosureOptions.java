@@ -1,0 +1,38 @@
+package nl.gmsd;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Disclosure control (SPEC 8). Part of {@link GmsdOptions}. */
+public interface DisclosureOptions extends PipelineOptions {
+  @Description("A true count below this (0 up to minCount-1, zero included) is published as '.'.")
+  @Default.Integer(8)
+  int getMinCount();
+
+  void setMinCount(int value);
+
+  @Description("Every other count is rounded to a multiple of this.")
+  @Default.Integer(5)
+  int getRoundingBase();
+
+  void setRoundingBase(int value);
+
+  @Description("Rounding: 'nearest' (halves up) or 'random' (stable per-cell seed, reruns give the same values).")
+  @Default.String("nearest")
+  String getRoundingMode();
+
+  void setRoundingMode(String value);
+
+  @Description("Every secret cell must keep a feasible interval at least this wide in the audit.")
+  @Default.Integer(2)
+  int getMinIntervalWidth();
+
+  void setMinIntervalWidth(int value);
+
+  @Description("The run fails if the tables are still unsafe after this many audit rounds.")
+  @Default.Integer(20)
+  int getMaxAuditRounds();
+
+  void setMaxAuditRounds(int value);
+}
