@@ -49,8 +49,10 @@ class FlinkClusterIT {
     cluster.runOnCluster(
         ProbeInput.classPath(), ProbeInput.MAIN_CLASS, ProbeInput.args(input, onCluster, 0));
 
-    String jobs = cluster.rest("/jobs/overview");
-    assertTrue(jobs.contains("\"state\":\"FINISHED\""), "no finished job on the cluster: " + jobs);
+    List<String> finished = cluster.jobIds("FINISHED");
+    assertEquals(1, finished.size(), "finished jobs on the cluster: " + finished);
+    String job = cluster.rest("/jobs/" + finished.get(0));
+    assertTrue(job.contains("\"parallelism\":2"), "the job did not use both slots: " + job);
     assertEquals(expected, Files.readAllLines(onCluster, StandardCharsets.UTF_8));
     assertArrayEquals(Files.readAllBytes(embedded), Files.readAllBytes(onCluster));
   }

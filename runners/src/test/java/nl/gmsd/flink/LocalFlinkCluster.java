@@ -124,6 +124,18 @@ public final class LocalFlinkCluster implements AutoCloseable {
     }
   }
 
+  /** Ids of the cluster's jobs in the given state (RUNNING, FINISHED, ...), from /jobs/overview. */
+  public List<String> jobIds(String state) {
+    // {"jobs":[{"jid":"<32 hex>",...,"state":"RUNNING",...,"tasks":{...}},...]}: one chunk per job
+    List<String> ids = new ArrayList<>();
+    for (String job : rest("/jobs/overview").split("\\{\"jid\":\"")) {
+      if (job.matches("(?s)[0-9a-f]{32}\".*") && job.contains("\"state\":\"" + state + "\"")) {
+        ids.add(job.substring(0, 32));
+      }
+    }
+    return ids;
+  }
+
   /** kill -9 of every TaskManager: a crash, not a shutdown. */
   public void killTaskManager() {
     script("kill-taskmanager");

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +37,9 @@ class TaskManagerFailureIT {
   private static final Duration RUNNING_BEFORE_KILL = Duration.ofSeconds(4);
 
   private static final Duration JOB_START_TIMEOUT = Duration.ofSeconds(90);
+
+  /** A TaskManager's resource id in GET /taskmanagers (scripts/flink-cluster names them tm-N). */
+  private static final Pattern TASK_MANAGER_ID = Pattern.compile("\"id\":\"(tm-\\d+)\"");
 
   private static LocalFlinkCluster cluster;
 
@@ -73,6 +78,10 @@ class TaskManagerFailureIT {
     assertTrue(cluster.rest("/jobs/" + jobId).contains("\"state\":\"RUNNING\""),
         "job no longer running when the TaskManager was to be killed; make it slower");
 
+    Matcher registered = TASK_MANAGER_ID.matcher(cluster.rest("/taskmanagers"));
+    assertTrue(registered.find(), "no TaskManager registered");
+    String killed = registered.group(1);
+    assertFalse(registered.find(), "more than one TaskManager registered");
     cluster.killTaskManager();
     assertFalse(Files.exists(output), "output complete before the kill: the kill was not mid-run");
     cluster.startTaskManager();
@@ -81,8 +90,9 @@ class TaskManagerFailureIT {
     String job = cluster.rest("/jobs/" + jobId);
     assertTrue(job.contains("\"state\":\"FINISHED\""), "job did not finish: " + job);
     String exceptions = cluster.rest("/jobs/" + jobId + "/exceptions");
-    assertTrue(exceptions.contains("tm-1"),
-        "no failure on the killed TaskManager tm-1 in the job's exception history: " + exceptions);
+    assertTrue(exceptions.contains("\"taskManagerId\":\"" + killed + "\""),
+        "no failure on the killed TaskManager " + killed + " in the job's exception history: "
+            + exceptions);
 
     assertEquals(expected, Files.readAllLines(output, StandardCharsets.UTF_8));
     assertArrayEquals(Files.readAllBytes(undisturbed), Files.readAllBytes(output));
@@ -95,11 +105,9 @@ class TaskManagerFailureIT {
     long deadline = System.nanoTime() + JOB_START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       assertTrue(run.isAlive(), "the submitting client ended before the job ran");
-      // {"jobs":[{"jid":"<32 hex>",...,"state":"RUNNING",...},...]}: one chunk per job
-      for (String job : cluster.rest("/jobs/overview").split("\\{\"jid\":\"")) {
-        if (job.matches("(?s)[0-9a-f]{32}\".*") && job.contains("\"state\":\"RUNNING\"")) {
-          return job.substring(0, 32);
-        }
+      List<String> running = cluster.jobIds("RUNNING");
+      if (!running.isEmpty()) {
+        return running.get(0);
       }
       Thread.sleep(250);
     }
