@@ -60,8 +60,13 @@ public final class LocalFlinkCluster implements AutoCloseable {
   /** Starts a JobManager and one TaskManager, state (conf, logs, pids) under stateDir. */
   public static LocalFlinkCluster start(Path stateDir) {
     LocalFlinkCluster cluster = new LocalFlinkCluster(stateDir.toAbsolutePath());
-    cluster.started = true; // even a failed start may leave processes for close() to stop
-    cluster.script("start");
+    cluster.started = true;
+    try {
+      cluster.script("start");
+    } catch (RuntimeException | AssertionError e) {
+      cluster.close(); // the caller never gets the cluster to close: leave nothing running
+      throw e;
+    }
     return cluster;
   }
 
@@ -177,6 +182,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
       List<Path> classPath, String mainClass, List<String> args, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    // Embedded Flink's temporary files stay under target/, next to the log.
+    command.add("-Djava.io.tmpdir=" + log.toAbsolutePath().getParent().resolve("tmp-embedded"));
     command.addAll(List.of(JOB_JAVA_OPTS.split(" ")));
     command.add("-cp");
     command.add(classPath.stream().map(Path::toString).collect(Collectors.joining(":")));
@@ -185,6 +192,11 @@ public final class LocalFlinkCluster implements AutoCloseable {
     command.add("--runner=FlinkRunner");
     command.add("--flinkMaster=[local]");
     command.add("--parallelism=2");
+    try {
+      Files.createDirectories(log.toAbsolutePath().getParent().resolve("tmp-embedded"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     JobRun.start(command, Map.of(), log).awaitSuccess(JOB_TIMEOUT);
   }
 
