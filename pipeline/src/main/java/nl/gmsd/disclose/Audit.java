@@ -143,16 +143,17 @@ final class Audit {
     // Stage 2: a whole province free (and a few gemeenten of every other province), for the
     // undecided cells of it, its gemeenten and Nederland.
     int nl = s.nederland();
-    boolean nlUndecided = nl >= 0 && anyTrue(undecided[nl]);
+    boolean small = s.gemeenten().length <= FULL_SYSTEM_MAX_GEMEENTEN;
+    boolean nlUndecided = !small && nl >= 0 && anyTrue(undecided[nl]);
     int[] provinces = s.provinces();
     int[][] freeSets = new int[provinces.length][];
     double[][] stage2 = new double[provinces.length][];
     boolean[][][] wantedSets = new boolean[provinces.length][][];
     IntStream.range(0, provinces.length).parallel().forEach(k -> {
       int p = provinces[k];
-      boolean needed = nlUndecided || anyTrue(undecided[p]);
+      boolean needed = !small && (nlUndecided || anyTrue(undecided[p]));
       for (int g : s.members(p)) {
-        needed |= anyTrue(undecided[g]);
+        needed |= !small && anyTrue(undecided[g]);
       }
       if (needed) {
         boolean[][] wanted = new boolean[s.size()][];
@@ -265,24 +266,30 @@ final class Audit {
   private boolean[] ownRegionPins(int r, double[] proven) {
     int n = CellRelations.CELLS.size();
     boolean[] pinned = new boolean[n];
-    LinearSystem sys = null;
+    List<int[]> objectives = new ArrayList<>();
+    List<Integer> cells = new ArrayList<>();
     for (int j = 0; j < n; j++) {
-      if (!todo[r][j] || safe(proven[j])) {
-        continue;
+      if (todo[r][j] && !safe(proven[j])) {
+        objectives.add(new int[] {j});
+        cells.add(j);
       }
-      if (sys == null) {
-        sys = new LinearSystem();
-        for (int i = 0; i < n; i++) {
-          sys.variable(s.lo[r][i], s.hi[r][i]);
-        }
-        addRelations(sys, 0);
-      }
-      double[] range = sys.range(new int[] {j});
-      pinned[j] = !safe(range[1] - range[0]);
     }
-    if (sys != null) {
-      lps.addAndGet(sys.solves());
+    if (objectives.isEmpty()) {
+      return pinned;
     }
+    LinearSystem sys = new LinearSystem();
+    double[] known = new double[n];
+    for (int i = 0; i < n; i++) {
+      sys.variable(s.lo[r][i], s.hi[r][i]);
+      known[i] = s.exact[r][i];
+    }
+    addRelations(sys, 0);
+    // provenWidths gives an exact width for every objective it cannot prove wide.
+    double[] w = sys.provenWidths(objectives, minWidth, known);
+    for (int i = 0; i < cells.size(); i++) {
+      pinned[cells.get(i)] = !safe(w[i]);
+    }
+    lps.addAndGet(sys.solves());
     return pinned;
   }
 

@@ -69,15 +69,32 @@ final class LinearSystem {
     if (objectives.isEmpty()) {
       return result;
     }
-    List<Integer> all = new ArrayList<>();
-    for (int[] o : objectives) {
-      for (int v : o) {
-        all.add(v);
+    // Batches: push the sum of the still unproven objectives up and down, while that proves more.
+    boolean[] proven = new boolean[objectives.size()];
+    int provenCount = 0;
+    while (provenCount < objectives.size()) {
+      List<Integer> open = new ArrayList<>();
+      for (int i = 0; i < objectives.size(); i++) {
+        if (!proven[i]) {
+          for (int v : objectives.get(i)) {
+            open.add(v);
+          }
+        }
+      }
+      int[] sum = open.stream().mapToInt(Integer::intValue).toArray();
+      addPoint(points, sum, true);
+      addPoint(points, sum, false);
+      int before = provenCount;
+      for (int i = 0; i < objectives.size(); i++) {
+        if (!proven[i] && spread(points, objectives.get(i)) >= target) {
+          proven[i] = true;
+          provenCount++;
+        }
+      }
+      if (provenCount == before) {
+        break;
       }
     }
-    int[] sum = all.stream().mapToInt(Integer::intValue).toArray();
-    addPoint(points, sum, true);
-    addPoint(points, sum, false);
     for (int i = 0; i < objectives.size(); i++) {
       int[] o = objectives.get(i);
       double lo = Double.POSITIVE_INFINITY;
@@ -96,6 +113,17 @@ final class LinearSystem {
       result[i] = hi - lo;
     }
     return result;
+  }
+
+  private static double spread(List<double[]> points, int[] objective) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double[] p : points) {
+      double v = value(p, objective);
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    return hi - lo;
   }
 
   private static double value(double[] point, int[] objective) {

@@ -249,7 +249,7 @@ class DisclosureControlTest {
   // ---- seeded property test ----
 
   /** Random tables per run: each costs a few hundred small LPs plus the independent re-audit. */
-  static final int TABLES = Integer.getInteger("disclose.tables", 30);
+  static final int TABLES = Integer.getInteger("disclose.tables", 25);
 
   @Test
   void randomTables_afterDisclosureControl_areSafeAndRoundedAndDense() throws IOException {
@@ -271,7 +271,7 @@ class DisclosureControlTest {
     List<Gem> gems = new ArrayList<>();
     int nProv = 1 + rnd.nextInt(2);
     for (int p = 0; p < nProv; p++) {
-      int nGem = 1 + rnd.nextInt(3);
+      int nGem = 1 + rnd.nextInt(2);
       for (int g = 0; g < nGem; g++) {
         String code = String.format("%04d", gems.size() + 1);
         gems.add(new Gem(code, "G" + code, provinces.get(p), 1_000 + rnd.nextInt(100_000)));
