@@ -1,0 +1,354 @@
+package nl.gmsd.disclose;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.gmsd.avro.TableCell;
+import nl.gmsd.common.TableLayout;
+import nl.gmsd.common.TableLayout.Cell;
+
+/**
+ * Disclosure control of one period's publication table (SPEC 8): primary suppression of counts
+ * below minCount, rounding of the others, rates from the rounded counts, and the audit with
+ * hypercube-style secondary suppression until every secret cell keeps a feasible interval of at
+ * least minIntervalWidth.
+ *
+ * <p>Secondary suppression (SPEC 8): failing cells are handled in ordinal cell-key order. For a
+ * failing cell, a candidate rectangle is the cell plus one sibling region (another published
+ * gemeente of the same province; for a province cell another province) times one other category
+ * of the same dimension and measure (the dimension's total, totaal/totaal, included; in the
+ * totaal dimension the other totaal measures), i.e. its 4 corners. Nederland has no sibling, so
+ * its candidates are the 2-cell lines to another category; a gemeente alone in its province also
+ * gets lines. Cost = the exact values of the corners it newly suppresses plus {@link
+ * #TOTAL_CELL_PENALTY} per newly suppressed total cell; the cheapest wins, ties by the ordinal
+ * cell keys of its corners. A failing cell that a rectangle chosen earlier in the same round
+ * already covers gets no further cells. Then the audit runs again.
+ */
+public final class DisclosureControl implements Serializable {
+
+  /**
+   * Cost added per total cell (dimension totaal, "Totaal exclusief verblijf en opvang") a
+   * rectangle newly suppresses: totals are the most used figures, so suppress them only when no
+   * rectangle without one exists ([decision], as the large penalty of tau-ARGUS).
+   */
+  public static final long TOTAL_CELL_PENALTY = 1_000_000_000L;
+
+  /** The published cells of one period and what the audit did. */
+  public record Result(List<TableCell> cells, AuditReport audit) implements Serializable {}
+
+  /**
+   * Applies disclosure control to {@code table}.
+   *
+   * @return every region x every count and rate cell, sorted by (period, region level, region
+   *     code, region name, dimension, category, measure) in ordinal order, plus the audit report
+   * @throws DisclosureException when the audit still fails after maxAuditRounds rounds, or no
+   *     further cell can be suppressed
+   */
+  public Result apply(PublicationTable table, DisclosureSettings settings) {
+    AuditState s = new AuditState(table, settings);
+    int n = CellRelations.CELLS.size();
+    long started = System.nanoTime();
+    long lps = 0;
+    int round = 0;
+    Audit.Outcome outcome = null;
+    Map<String, Integer> roundsAdding = new HashMap<>();
+    while (true) {
+      round++;
+      s.refreshBounds();
+      outcome = new Audit(s).run(outcome == null ? null : outcome.width());
+      lps += outcome.lps();
+      if (outcome.failing().isEmpty()) {
+        break;
+      }
+      if (round >= settings.maxAuditRounds()) {
+        throw new DisclosureException("period " + table.period().code() + ": " + outcome.failing().size()
+            + " secret cells are still unsafe after " + round + " audit rounds (maxAuditRounds), first: "
+            + firstKeys(s, outcome.failing()));
+      }
+      List<int[]> added = suppressSecondary(s, outcome.failing());
+      if (added.isEmpty()) {
+        throw new DisclosureException("period " + table.period().code() + ": " + outcome.failing().size()
+            + " secret cells are unsafe and no further cell can be suppressed (round " + round + "), first: "
+            + firstKeys(s, outcome.failing()));
+      }
+      added.stream().map(c -> CellRelations.CELLS.get(c[1]).measure()).distinct()
+          .forEach(m -> roundsAdding.merge(m, 1, Integer::sum));
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    List<TableCell> cells = cells(table, s);
+    AuditReport report = report(table, s, outcome, round, lps, millis, roundsAdding);
+    return new Result(cells, report);
+  }
+
+  /** The keys (never values) of the first few failing cells, for the message. */
+  private static String firstKeys(AuditState s, List<int[]> failing) {
+    return String.join("; ", failing.stream().limit(5).map(c -> s.key(c[0], c[1])).toList());
+  }
+
+  /** Suppresses rectangles for the failing cells; returns the newly suppressed cells. */
+  private static List<int[]> suppressSecondary(AuditState s, List<int[]> failing) {
+    List<int[]> added = new ArrayList<>();
+    boolean[][] newNow = new boolean[s.size()][CellRelations.CELLS.size()];
+    for (int[] f : failing) {
+      int[][] best = cheapest(s, rectangles(s, f[0], f[1]), newNow);
+      if (best == COVERED) {
+        continue;
+      }
+      if (best == null) {
+        // Every rectangle is secret already: the cell is pinned through another dimension or level.
+        best = cheapest(s, fallbackPairs(s, f[0], f[1]), newNow);
+      }
+      if (best == null || best == COVERED) {
+        continue;
+      }
+      for (int[] c : best) {
+        if (!s.isSecret(c[0], c[1])) {
+          s.status[c[0]][c[1]] = AuditState.SECONDARY;
+          newNow[c[0]][c[1]] = true;
+          added.add(c);
+        }
+      }
+    }
+    return added;
+  }
+
+  private static final int[][] COVERED = new int[0][];
+
+  /**
+   * The cheapest candidate that newly suppresses a cell; {@link #COVERED} when a candidate chosen
+   * earlier in this round already covers the cell; null when no candidate adds anything.
+   */
+  private static int[][] cheapest(AuditState s, List<int[][]> candidates, boolean[][] newNow) {
+    {
+      boolean covered = false;
+      int[][] best = null;
+      long bestCost = Long.MAX_VALUE;
+      String bestKey = null;
+      for (int[][] rect : candidates) {
+        long cost = 0;
+        boolean anyNew = false;
+        boolean touchesNew = false;
+        for (int[] c : rect) {
+          if (!s.isSecret(c[0], c[1])) {
+            anyNew = true;
+            cost += s.exact[c[0]][c[1]];
+            if (CellRelations.isDimensionTotal(CellRelations.CELLS.get(c[1]))) {
+              cost += TOTAL_CELL_PENALTY;
+            }
+          } else if (newNow[c[0]][c[1]]) {
+            touchesNew = true;
+          }
+        }
+        if (!anyNew) {
+          covered |= touchesNew;
+          continue;
+        }
+        String key = rectangleKey(s, rect);
+        if (cost < bestCost || (cost == bestCost && key.compareTo(bestKey) < 0)) {
+          best = rect;
+          bestCost = cost;
+          bestKey = key;
+        }
+      }
+      if (covered) {
+        return COVERED;
+      }
+      return best;
+    }
+  }
+
+  /**
+   * Fallback candidates when every rectangle is secret already: pairs of the failing cell with a
+   * cell of the same region that shares a relation with it, or with the same cell of a region
+   * below it, of a sibling region or of the parent region.
+   */
+  private static List<int[][]> fallbackPairs(AuditState s, int region, int cell) {
+    List<int[][]> out = new ArrayList<>();
+    java.util.TreeSet<Integer> related = new java.util.TreeSet<>();
+    for (CellRelations.Relation r : CellRelations.RELATIONS) {
+      boolean in = false;
+      for (int c : r.cells()) {
+        in |= c == cell;
+      }
+      if (in) {
+        for (int c : r.cells()) {
+          if (c != cell) {
+            related.add(c);
+          }
+        }
+      }
+    }
+    for (int c : related) {
+      out.add(new int[][] {{region, cell}, {region, c}});
+    }
+    for (int child : s.members(region)) {
+      out.add(new int[][] {{region, cell}, {child, cell}});
+    }
+    int parent = s.parent(region);
+    if (parent >= 0) {
+      out.add(new int[][] {{region, cell}, {parent, cell}});
+      for (int sib : s.members(parent)) {
+        if (sib != region) {
+          out.add(new int[][] {{region, cell}, {sib, cell}});
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String rectangleKey(AuditState s, int[][] rect) {
+    List<int[]> corners = new ArrayList<>(List.of(rect));
+    corners.sort(s.cellOrder());
+    StringBuilder b = new StringBuilder();
+    for (int[] c : corners) {
+      b.append(s.key(c[0], c[1])).append('\u0000');
+    }
+    return b.toString();
+  }
+
+  /** Candidate rectangles (or lines, where the region has no sibling) for a failing cell. */
+  private static List<int[][]> rectangles(AuditState s, int region, int cell) {
+    List<Integer> siblings = new ArrayList<>();
+    int parent = s.parent(region);
+    if (parent >= 0) {
+      for (int sib : s.members(parent)) {
+        if (sib != region) {
+          siblings.add(sib);
+        }
+      }
+    }
+    List<int[][]> out = new ArrayList<>();
+    for (int other : otherCells(cell)) {
+      if (siblings.isEmpty()) {
+        out.add(new int[][] {{region, cell}, {region, other}});
+      }
+      for (int sib : siblings) {
+        out.add(new int[][] {{region, cell}, {sib, cell}, {region, other}, {sib, other}});
+      }
+    }
+    return out;
+  }
+
+  /** The other categories of the cell's dimension and measure, the dimension's total included. */
+  static List<Integer> otherCells(int cell) {
+    Cell c = CellRelations.CELLS.get(cell);
+    List<Integer> out = new ArrayList<>();
+    if (c.dimension().equals(TableLayout.TOTAAL)) {
+      for (String m : TableLayout.countMeasures(TableLayout.TOTAAL)) {
+        if (!m.equals(c.measure())) {
+          out.add(CellRelations.index(TableLayout.TOTAAL, TableLayout.TOTAAL, m));
+        }
+      }
+      return out;
+    }
+    for (String cat : TableLayout.categories(c.dimension())) {
+      if (!cat.equals(c.category())) {
+        out.add(CellRelations.index(c.dimension(), cat, c.measure()));
+      }
+    }
+    out.add(CellRelations.index(TableLayout.TOTAAL, TableLayout.TOTAAL, c.measure()));
+    return out;
+  }
+
+  private static List<TableCell> cells(PublicationTable table, AuditState s) {
+    Map<String, Integer> audited = new HashMap<>();
+    for (int i = 0; i < s.size(); i++) {
+      audited.put(s.code(i), i);
+    }
+    String period = table.period().code();
+    List<TableCell> out = new ArrayList<>();
+    for (PublicationTable.Region r : table.regions()) {
+      Integer idx = audited.get(r.code());
+      boolean notPublished = r.level().equals(TableLayout.LEVEL_GEMEENTE) && !r.published();
+      for (Cell c : TableLayout.countCells()) {
+        String value = TableLayout.SECRET_VALUE;
+        String status = notPublished ? r.status() : TableLayout.STATUS_SECRET;
+        if (idx != null) {
+          int j = CellRelations.index(c);
+          if (!s.isSecret(idx, j)) {
+            value = Long.toString(s.rounded[idx][j]);
+            status = TableLayout.STATUS_PUBLISHED;
+          }
+        }
+        out.add(cell(period, r, c, value, status));
+      }
+      for (Cell c : TableLayout.rateCells()) {
+        String value = TableLayout.SECRET_VALUE;
+        String status = notPublished ? r.status() : TableLayout.STATUS_SECRET;
+        if (idx != null) {
+          int j = CellRelations.index(c.dimension(), c.category(), TableLayout.countOfRate(c.measure()));
+          if (!s.isSecret(idx, j)) {
+            value = Long.toString(TableLayout.per1000(s.rounded[idx][j], r.inhabitants()));
+            status = TableLayout.STATUS_PUBLISHED;
+          }
+        }
+        out.add(cell(period, r, c, value, status));
+      }
+    }
+    out.sort(Comparator.comparing(TableCell::getPeriod)
+        .thenComparing(TableCell::getRegionLevel)
+        .thenComparing(TableCell::getRegionCode)
+        .thenComparing(TableCell::getRegionName)
+        .thenComparing(TableCell::getDimension)
+        .thenComparing(TableCell::getCategory)
+        .thenComparing(TableCell::getMeasure));
+    return out;
+  }
+
+  private static TableCell cell(String period, PublicationTable.Region r, Cell c, String value, String status) {
+    return TableCell.newBuilder()
+        .setPeriod(period)
+        .setRegionLevel(r.level())
+        .setRegionCode(r.code())
+        .setRegionName(r.name())
+        .setDimension(c.dimension())
+        .setCategory(c.category())
+        .setMeasure(c.measure())
+        .setValue(value)
+        .setStatus(status)
+        .build();
+  }
+
+  private static AuditReport report(PublicationTable table, AuditState s, Audit.Outcome outcome, int rounds,
+      long lps, long millis, Map<String, Integer> roundsAdding) {
+    Map<String, Integer> audited = new HashMap<>();
+    for (int i = 0; i < s.size(); i++) {
+      audited.put(s.code(i), i);
+    }
+    List<AuditReport.TableAudit> tables = new ArrayList<>();
+    for (String measure : TableLayout.countMeasures(TableLayout.TOTAAL)) {
+      int primary = 0;
+      int secondary = 0;
+      double narrowest = Double.POSITIVE_INFINITY;
+      for (PublicationTable.Region r : table.regions()) {
+        if (r.level().equals(TableLayout.LEVEL_GEMEENTE) && !r.published()) {
+          continue;
+        }
+        Integer idx = audited.get(r.code());
+        for (int j = 0; j < CellRelations.CELLS.size(); j++) {
+          if (!CellRelations.CELLS.get(j).measure().equals(measure)) {
+            continue;
+          }
+          if (idx == null) {
+            primary++; // an aggregate with no published gemeente: every cell is an empty sum
+            continue;
+          }
+          switch (s.status[idx][j]) {
+            case AuditState.PRIMARY -> primary++;
+            case AuditState.SECONDARY -> secondary++;
+            default -> {
+              continue;
+            }
+          }
+          narrowest = Math.min(narrowest, outcome.width()[idx][j]);
+        }
+      }
+      tables.add(new AuditReport.TableAudit(measure, primary, secondary,
+          Double.isFinite(narrowest) ? narrowest : null, 1 + roundsAdding.getOrDefault(measure, 0)));
+    }
+    return new AuditReport(table.period().code(), List.copyOf(tables), rounds, lps, millis);
+  }
+}
