@@ -7,7 +7,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * The engine choice: the embedded Flink engine is the default for real runs ({@code
- * --runner=FlinkRunner --flinkMaster=[local]}, parallelism = cores); {@code --runner=DirectRunner}
+ * --runner=FlinkRunner}, Beam's {@code --flinkMaster=[auto]}, which is embedded unless launched by
+ * Flink's {@code flink run}; parallelism = cores); {@code --runner=DirectRunner}
  * serves tests and tiny inputs; {@code --flinkMaster=host:port} submits to a Flink cluster.
  */
 public final class Engines {
@@ -23,10 +24,11 @@ public final class Engines {
       list.add("--runner=FlinkRunner");
     }
     if (runner.equals("FlinkRunner") || runner.endsWith(".FlinkRunner")) {
-      if (value(list, "flinkMaster") == null) {
-        list.add("--flinkMaster=[local]");
-      }
-      if (value(list, "parallelism") == null) {
+      // No --flinkMaster: Beam's default [auto] is the embedded engine under `java -jar`, and the
+      // cluster under Flink's own `flink run`. Embedded runs use every core.
+      String master = value(list, "flinkMaster");
+      boolean embedded = master == null || master.equals("[local]") || master.equals("[auto]");
+      if (embedded && value(list, "parallelism") == null) {
         list.add("--parallelism=" + Runtime.getRuntime().availableProcessors());
       }
     }

@@ -15,9 +15,9 @@ public final class GmsdMain {
         gmsd run --period=H12025 --archive=DIR --reference=DIR --pseudonymKeyFile=FILE --output=DIR [options]
             The whole processing: technical check, pseudonymisation, merging, reference joins,
             counts, disclosure control, reports. Results for the period and the one before.
-            Engine: the embedded Flink engine by default (--flinkMaster=[local], parallelism =
+            Engine: the embedded Flink engine by default (--runner=FlinkRunner, parallelism =
             cores); --runner=DirectRunner for tiny inputs and tests; --flinkMaster=host:port
-            for a Flink cluster. Options (defaults in brackets):
+            (with --parallelism=N) or Flink's `flink run` for a Flink cluster. Options (defaults in brackets):
               --maxDeliveriesPerWindow=N  deliveries per gemeente/period/window; later: F09 [20]
               --maxGapDays=N              stage-2 merge joins when start <= end + N days [3]
               --minCount=N                counts below N are secret ('.') [8]
