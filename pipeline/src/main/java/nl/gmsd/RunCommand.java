@@ -72,6 +72,12 @@ public final class RunCommand {
       err.println("gmsd run: " + e.getMessage());
       err.println("Nothing was written.");
       return 2;
+    } catch (RuntimeException e) {
+      err.println("gmsd run: the run failed; the previous output (if any) is untouched.");
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        err.println("  " + t.getClass().getSimpleName() + ": " + t.getMessage());
+      }
+      return 1;
     }
   }
 
@@ -121,7 +127,10 @@ public final class RunCommand {
       Pipeline pipeline = Pipeline.create(options);
       GmsdPipeline.build(pipeline, options, inputs);
       out.printf("Running the pipeline on %s ...%n", Engines.describe(options));
-      PipelineResult.State state = pipeline.run().waitUntilFinish();
+      PipelineResult.State state;
+      try (Heartbeat ignored = Heartbeat.every(30, out)) {
+        state = pipeline.run().waitUntilFinish();
+      }
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the pipeline ended in state " + state);
       }
@@ -135,6 +144,35 @@ public final class RunCommand {
     } catch (RuntimeException e) {
       deleteQuietly(staging);
       throw e;
+    }
+  }
+
+  /** Prints the elapsed time while the pipeline runs, so a long run is seen to be alive. */
+  static final class Heartbeat implements AutoCloseable {
+    private final java.util.concurrent.ScheduledExecutorService timer;
+
+    private Heartbeat(java.util.concurrent.ScheduledExecutorService timer) {
+      this.timer = timer;
+    }
+
+    static Heartbeat every(int seconds, PrintStream out) {
+      long start = System.nanoTime();
+      java.util.concurrent.ScheduledExecutorService timer =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gmsd-heartbeat");
+            t.setDaemon(true);
+            return t;
+          });
+      timer.scheduleAtFixedRate(() -> {
+        long s = (System.nanoTime() - start) / 1_000_000_000L;
+        out.printf("  ... running, %d min %02d s%n", s / 60, s % 60);
+      }, seconds, seconds, java.util.concurrent.TimeUnit.SECONDS);
+      return new Heartbeat(timer);
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
     }
   }
 

@@ -40,6 +40,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 public final class SuppressSmallCells extends PTransform<PCollection<CellCount>, SuppressSmallCells.Result> {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SuppressSmallCells.class);
+
   static final TupleTag<TableCell> CELLS = new TupleTag<TableCell>() {};
   static final TupleTag<AuditReport> AUDITS = new TupleTag<AuditReport>() {};
 
@@ -113,7 +115,11 @@ public final class SuppressSmallCells extends PTransform<PCollection<CellCount>,
       }
       PublicationTable table = PublicationTable.build(period, counts, reference,
           g -> d.publicationStatus(g, period.code()));
+      LOG.info("Disclosure control {}: rounding, suppression and the LP audit ...", period);
+      long start = System.nanoTime();
       DisclosureControl.Result result = new DisclosureControl().apply(table, settings);
+      LOG.info("Disclosure control {}: done in {} s, {} audit round(s), {} linear programs", period,
+          (System.nanoTime() - start) / 1_000_000_000L, result.audit().rounds(), result.audit().lpCount());
       result.cells().forEach(cell -> c.output(cell));
       c.output(AUDITS, result.audit());
     }

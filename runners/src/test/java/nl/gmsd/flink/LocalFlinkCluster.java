@@ -204,6 +204,21 @@ public final class LocalFlinkCluster implements AutoCloseable {
     runEmbedded(List.of(jar), mainClass, args, log);
   }
 
+  /** Runs a plain command of the jar (e.g. {@code generate}) in its own JVM and waits for it. */
+  public static void runJava(Path jar, String mainClass, List<String> args, Path log) {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(JOB_JAVA_OPTS.split(" ")));
+    command.addAll(List.of("-cp", jar.toString(), mainClass));
+    command.addAll(args);
+    try {
+      Files.createDirectories(log.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    JobRun.start(command, Map.of(), log).awaitSuccess(JOB_TIMEOUT);
+  }
+
   /** Stops every process of the cluster; safe to call twice or after a failed start. */
   @Override
   public void close() {
