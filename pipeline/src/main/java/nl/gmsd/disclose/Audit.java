@@ -24,8 +24,8 @@ import java.util.stream.IntStream;
  * system: the restricted range of a cell is inside its full range, and a restricted width of at
  * least minIntervalWidth proves the full width is too. Stage 1 takes F = the cell's gemeente (a
  * 69-variable LP); for a province or Nederland cell, F = one of a few of its gemeenten. Stage 2,
- * for cells stage 1 cannot prove, takes F = all published gemeenten of the province plus a few of
- * every other province. Stage 3, when the period has at most {@link #FULL_SYSTEM_MAX_GEMEENTEN}
+ * for cells stage 1 cannot prove, takes F = the gemeente and a few of its province's other
+ * gemeenten (for a province or Nederland cell: a few of its gemeenten). Stage 3, when the period has at most {@link #FULL_SYSTEM_MAX_GEMEENTEN}
  * published gemeenten, takes F = all of them: the full system, exact.
  *
  * <p>Within one restricted system, LPs are saved with witnesses ({@link
@@ -57,8 +57,8 @@ final class Audit {
    */
   static final int FULL_SYSTEM_MAX_GEMEENTEN = 40;
 
-  /** How many gemeenten of every other province stage 2 frees besides the whole own province. */
-  static final int STAGE2_OTHERS_PER_PROVINCE = 2;
+  /** How many other gemeenten stage 2 frees around a region's undecided cells. */
+  static final int STAGE2_NEIGHBOURS = 4;
 
   /** The audit's outcome: a proven lower bound on the width of every secret cell. */
   record Outcome(double[][] width, List<int[]> failing, long lps) {}
@@ -68,7 +68,15 @@ final class Audit {
   private final AtomicLong lps = new AtomicLong();
   private boolean[][] todo;
 
+  private final int fullSystemMaxGemeenten;
+
   Audit(AuditState state) {
+    this(state, FULL_SYSTEM_MAX_GEMEENTEN);
+  }
+
+  /** With another stage-3 limit: tests use 0 to exercise stage 2 on small tables. */
+  Audit(AuditState state, int fullSystemMaxGemeenten) {
+    this.fullSystemMaxGemeenten = fullSystemMaxGemeenten;
     this.s = state;
     this.minWidth = state.settings.minIntervalWidth();
   }
@@ -140,36 +148,25 @@ final class Audit {
         }
       }
     }
-    // Stage 2: a whole province free (and a few gemeenten of every other province), for the
-    // undecided cells of it, its gemeenten and Nederland.
-    int nl = s.nederland();
-    boolean small = s.gemeenten().length <= FULL_SYSTEM_MAX_GEMEENTEN;
-    boolean nlUndecided = !small && nl >= 0 && anyTrue(undecided[nl]);
-    int[] provinces = s.provinces();
-    int[][] freeSets = new int[provinces.length][];
-    double[][] stage2 = new double[provinces.length][];
-    boolean[][][] wantedSets = new boolean[provinces.length][][];
-    IntStream.range(0, provinces.length).parallel().forEach(k -> {
-      int p = provinces[k];
-      boolean needed = !small && (nlUndecided || anyTrue(undecided[p]));
-      for (int g : s.members(p)) {
-        needed |= !small && anyTrue(undecided[g]);
+    // Stage 2: per region with undecided cells, a small neighbourhood of gemeenten free.
+    boolean small = s.gemeenten().length <= fullSystemMaxGemeenten;
+    int[] stage2Regions = small ? new int[0]
+        : IntStream.range(0, s.size()).filter(r -> anyTrue(undecided[r])).toArray();
+    int[][] freeSets = new int[stage2Regions.length][];
+    double[][] stage2 = new double[stage2Regions.length][];
+    boolean[][][] wantedSets = new boolean[stage2Regions.length][][];
+    IntStream.range(0, stage2Regions.length).parallel().forEach(k -> {
+      int r = stage2Regions[k];
+      boolean[][] wanted = new boolean[s.size()][];
+      for (int q = 0; q < s.size(); q++) {
+        wanted[q] = q == r ? undecided[q] : new boolean[n];
       }
-      if (needed) {
-        boolean[][] wanted = new boolean[s.size()][];
-        for (int r = 0; r < s.size(); r++) {
-          boolean own = r == p || r == nl || s.parent(r) == p;
-          wanted[r] = own ? undecided[r] : new boolean[n];
-        }
-        freeSets[k] = stage2Set(p);
-        stage2[k] = freeRange(freeSets[k], wanted);
-        wantedSets[k] = wanted;
-      }
+      freeSets[k] = stage2Set(r);
+      stage2[k] = freeRange(freeSets[k], wanted);
+      wantedSets[k] = wanted;
     });
-    for (int k = 0; k < provinces.length; k++) {
-      if (stage2[k] != null) {
-        mergeFreeRange(freeSets[k], wantedSets[k], stage2[k], width);
-      }
+    for (int k = 0; k < stage2Regions.length; k++) {
+      mergeFreeRange(freeSets[k], wantedSets[k], stage2[k], width);
     }
     List<int[]> failing = new ArrayList<>();
     for (int r = 0; r < s.size(); r++) {
@@ -179,7 +176,7 @@ final class Audit {
         }
       }
     }
-    if (!failing.isEmpty() && s.gemeenten().length <= FULL_SYSTEM_MAX_GEMEENTEN) {
+    if (!failing.isEmpty() && small) {
       // Stage 3: small enough to settle the remaining cells on the full system, exactly.
       fullSystem(failing, width);
       failing.removeIf(c -> safe(width[c[0]][c[1]]));
@@ -294,24 +291,27 @@ final class Audit {
   }
 
   /**
-   * The gemeenten stage 2 frees for province p: all of p's, plus up to {@link
-   * #STAGE2_OTHERS_PER_PROVINCE} of every other province (those with the most published cells,
-   * which carry the most slack; then by code), so that Nederland's cells can move too.
+   * The gemeenten stage 2 frees for a region with undecided cells: a gemeente with up to {@link
+   * #STAGE2_NEIGHBOURS} other gemeenten of its province; a province with up to that many plus one
+   * of its gemeenten; Nederland with the same number from the whole country. Preferred are those
+   * with the most published cells (they carry the most slack), then by code. Small systems keep
+   * every LP fast at national scale.
    */
-  int[] stage2Set(int p) {
+  int[] stage2Set(int region) {
     List<Integer> free = new ArrayList<>();
-    for (int g : s.members(p)) {
-      free.add(g);
+    int[] pool;
+    if (s.level(region).equals(nl.gmsd.common.TableLayout.LEVEL_GEMEENTE)) {
+      free.add(region);
+      pool = s.members(s.parent(region));
+    } else {
+      pool = s.gemeentenBelow(region);
     }
-    for (int q : s.provinces()) {
-      if (q == p) {
-        continue;
-      }
-      Arrays.stream(s.members(q)).boxed()
-          .sorted(Comparator.<Integer>comparingInt(g -> -publishedCells(g)).thenComparing(g -> s.code(g)))
-          .limit(STAGE2_OTHERS_PER_PROVINCE)
-          .forEach(free::add);
-    }
+    int limit = free.isEmpty() ? STAGE2_NEIGHBOURS + 1 : STAGE2_NEIGHBOURS;
+    Arrays.stream(pool).boxed()
+        .filter(g -> g != region)
+        .sorted(Comparator.<Integer>comparingInt(g -> -publishedCells(g)).thenComparing(g -> s.code(g)))
+        .limit(limit)
+        .forEach(free::add);
     return free.stream().mapToInt(Integer::intValue).toArray();
   }
 

@@ -36,6 +36,18 @@ public final class DisclosureControl implements Serializable {
    */
   public static final long TOTAL_CELL_PENALTY = 1_000_000_000L;
 
+  private final int fullSystemMaxGemeenten;
+
+  /** Disclosure control with the default audit stages. */
+  public DisclosureControl() {
+    this(Audit.FULL_SYSTEM_MAX_GEMEENTEN);
+  }
+
+  /** With another limit for the audit's exact stage 3 (tests: 0, to exercise stage 2). */
+  DisclosureControl(int fullSystemMaxGemeenten) {
+    this.fullSystemMaxGemeenten = fullSystemMaxGemeenten;
+  }
+
   /** The published cells of one period and what the audit did. */
   public record Result(List<TableCell> cells, AuditReport audit) implements Serializable {}
 
@@ -54,14 +66,33 @@ public final class DisclosureControl implements Serializable {
     long lps = 0;
     int round = 0;
     Audit.Outcome outcome = null;
+    java.util.Set<String> previousFailing = null;
     Map<String, Integer> roundsAdding = new HashMap<>();
     while (true) {
       round++;
       s.refreshBounds();
-      outcome = new Audit(s).run(outcome == null ? null : outcome.width());
+      outcome = new Audit(s, fullSystemMaxGemeenten).run(outcome == null ? null : outcome.width());
       lps += outcome.lps();
+      if (!outcome.failing().isEmpty() && previousFailing != null) {
+        // Cells failing again after a round of suppression: settle them on the full system, exactly,
+        // so that the restricted stages' caution does not snowball into needless suppression.
+        java.util.Set<String> before = previousFailing;
+        List<int[]> again = outcome.failing().stream().filter(c -> before.contains(s.key(c[0], c[1]))).toList();
+        if (!again.isEmpty()) {
+          Audit full = new Audit(s, fullSystemMaxGemeenten);
+          double[][] width = outcome.width();
+          full.fullSystem(again, width);
+          lps += full.lps();
+          List<int[]> still = outcome.failing().stream().filter(c -> !full.isSafe(width[c[0]][c[1]])).toList();
+          outcome = new Audit.Outcome(width, still, 0);
+        }
+      }
       if (outcome.failing().isEmpty()) {
         break;
+      }
+      previousFailing = new java.util.HashSet<>();
+      for (int[] c : outcome.failing()) {
+        previousFailing.add(s.key(c[0], c[1]));
       }
       if (round >= settings.maxAuditRounds()) {
         throw new DisclosureException("period " + table.period().code() + ": " + outcome.failing().size()
@@ -70,6 +101,16 @@ public final class DisclosureControl implements Serializable {
       }
       List<int[]> added = suppressSecondary(s, outcome.failing());
       if (added.isEmpty()) {
+        // Nothing left to suppress for them: settle these few cells on the full system, exactly.
+        Audit full = new Audit(s, fullSystemMaxGemeenten);
+        double[][] width = outcome.width();
+        full.fullSystem(outcome.failing(), width);
+        lps += full.lps();
+        List<int[]> still = outcome.failing().stream().filter(c -> !full.isSafe(width[c[0]][c[1]])).toList();
+        outcome = new Audit.Outcome(width, still, 0);
+        if (still.isEmpty()) {
+          break;
+        }
         throw new DisclosureException("period " + table.period().code() + ": " + outcome.failing().size()
             + " secret cells are unsafe and no further cell can be suppressed (round " + round + "), first: "
             + firstKeys(s, outcome.failing()));
