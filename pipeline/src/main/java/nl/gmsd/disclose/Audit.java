@@ -24,9 +24,12 @@ import java.util.stream.IntStream;
  * system: the restricted range of a cell is inside its full range, and a restricted width of at
  * least minIntervalWidth proves the full width is too. Stage 1 takes F = the cell's gemeente (a
  * 69-variable LP); for a province or Nederland cell, F = one of a few of its gemeenten. Stage 2,
- * for cells stage 1 cannot prove, takes F = the gemeente and a few of its province's other
- * gemeenten (for a province or Nederland cell: a few of its gemeenten). Stage 3, when the period has at most {@link #FULL_SYSTEM_MAX_GEMEENTEN}
- * published gemeenten, takes F = all of them: the full system, exact.
+ * for cells stage 1 cannot prove, takes F = the gemeente and up to {@link #STAGE2_NEIGHBOURS}
+ * other gemeenten of its province (for a province or Nederland cell: a few of its gemeenten).
+ * Stage 3, when the period has at most {@link #FULL_SYSTEM_MAX_GEMEENTEN} published gemeenten,
+ * takes F = all of them: the full system, exact. {@link DisclosureControl} also settles on the
+ * full system the few cells that fail again after a round of suppression, or that no further
+ * suppression can help.
  *
  * <p>Within one restricted system, LPs are saved with witnesses ({@link
  * LinearSystem#provenWidths}): the true point and every optimum found are feasible points, so two
@@ -44,7 +47,7 @@ import java.util.stream.IntStream;
  */
 final class Audit {
 
-  /** Numerical tolerance on LP widths (the data are integers, so true widths are far coarser). */
+  /** Numerical tolerance on LP widths: far above the solver's error, far below a width's unit. */
   static final double TOLERANCE = 1e-6;
 
   /** How many gemeenten stage 1 tries for a province or Nederland cell. */
