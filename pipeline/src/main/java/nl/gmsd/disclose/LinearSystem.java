@@ -151,10 +151,18 @@ final class LinearSystem {
     return value(p, objective);
   }
 
+  /** From this many variables on, LPs are solved with ojAlgo's sparse (revised) simplex. */
+  static final int SPARSE_FROM_VARIABLES = 2000;
+
   /** The optimal point, or null when unbounded. */
   private double[] optimum(int[] objective, boolean maximise) {
     solves++;
     ExpressionsBasedModel model = new ExpressionsBasedModel();
+    // ojAlgo uses a dense tableau below 500 000 variables: for a national system (~24 000
+    // variables) that is a dense matrix of gigabytes. Its revised simplex keeps the system sparse.
+    if (bounds.size() > SPARSE_FROM_VARIABLES) {
+      model.options.sparse = Boolean.TRUE;
+    }
     Variable[] x = new Variable[bounds.size()];
     for (int i = 0; i < x.length; i++) {
       double[] b = bounds.get(i);

@@ -16,6 +16,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -66,25 +67,35 @@ public final class SuppressSmallCells extends PTransform<PCollection<CellCount>,
   @Override
   public Result expand(PCollection<CellCount> counts) {
     KvCoder<String, CellCount> coder = KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(AvroCoder.of(CellCount.class)));
-    List<KV<String, CellCount>> everyPeriod = new ArrayList<>();
-    periods.forEach(p -> everyPeriod.add(KV.of(p.code(), null)));
-    // Every period gets a table, also one without a single count.
-    PCollection<KV<String, CellCount>> markers = counts.getPipeline()
-        .apply("EveryPeriod", Create.of(everyPeriod).withCoder(coder));
-    PCollection<KV<String, CellCount>> byPeriod = counts
-        .apply("KeyByPeriod", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), org.apache.beam.sdk.values.TypeDescriptor.of(CellCount.class)))
-            .via((CellCount c) -> KV.of(c.getPeriod(), c)))
-        .setCoder(coder);
-    PCollectionTuple out = PCollectionList.of(markers).and(byPeriod)
-        .apply("WithMarkers", Flatten.pCollections())
-        .apply("GatherPeriod", GroupByKey.create())
-        .apply("ProtectPeriod", ParDo.of(new ProtectFn(reference, settings, decision))
-            .withSideInputs(decision)
-            .withOutputTags(CELLS, TupleTagList.of(AUDITS)));
+    PCollectionList<TableCell> cells = PCollectionList.empty(counts.getPipeline());
+    PCollectionList<AuditReport> audits = PCollectionList.empty(counts.getPipeline());
+    // One branch per period: each period is one linear system, and separate branches let the
+    // engine audit the periods side by side (one key each would share a subtask by chance).
+    for (Period period : periods) {
+      String p = period.code();
+      List<KV<String, CellCount>> marker = new ArrayList<>();
+      marker.add(KV.of(p, null));
+      // Every period gets a table, also one without a single count.
+      PCollection<KV<String, CellCount>> markers = counts.getPipeline()
+          .apply("EveryPeriod_" + p, Create.of(marker).withCoder(coder));
+      PCollection<KV<String, CellCount>> ofPeriod = counts
+          .apply("Select_" + p, Filter.by((CellCount c) -> c.getPeriod().equals(p)))
+          .apply("Key_" + p, MapElements
+              .into(TypeDescriptors.kvs(TypeDescriptors.strings(), org.apache.beam.sdk.values.TypeDescriptor.of(CellCount.class)))
+              .via((CellCount c) -> KV.of(c.getPeriod(), c)))
+          .setCoder(coder);
+      PCollectionTuple out = PCollectionList.of(markers).and(ofPeriod)
+          .apply("WithMarker_" + p, Flatten.pCollections())
+          .apply("Gather_" + p, GroupByKey.create())
+          .apply("Protect_" + p, ParDo.of(new ProtectFn(reference, settings, decision))
+              .withSideInputs(decision)
+              .withOutputTags(CELLS, TupleTagList.of(AUDITS)));
+      cells = cells.and(out.get(CELLS).setCoder(AvroCoder.of(TableCell.class)));
+      audits = audits.and(out.get(AUDITS).setCoder(SerializableCoder.of(AuditReport.class)));
+    }
     return new Result(counts.getPipeline(),
-        out.get(CELLS).setCoder(AvroCoder.of(TableCell.class)),
-        out.get(AUDITS).setCoder(SerializableCoder.of(AuditReport.class)));
+        cells.apply("AllCells", Flatten.pCollections()),
+        audits.apply("AllAudits", Flatten.pCollections()));
   }
 
   static final class ProtectFn extends DoFn<KV<String, Iterable<CellCount>>, TableCell> {
