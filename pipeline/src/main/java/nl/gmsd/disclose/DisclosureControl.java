@@ -70,12 +70,23 @@ public final class DisclosureControl implements Serializable {
     Map<String, Integer> roundsAdding = new HashMap<>();
     while (true) {
       round++;
+      if (settings.minIntervalWidth() <= 0) {
+        // Every feasible interval is at least 0 wide: the audit passes without solving anything.
+        double[][] unknown = new double[s.size()][n];
+        for (double[] row : unknown) {
+          java.util.Arrays.fill(row, Double.NaN);
+        }
+        outcome = new Audit.Outcome(unknown, List.of(), 0);
+        break;
+      }
       s.refreshBounds();
       outcome = new Audit(s, fullSystemMaxGemeenten).run(outcome == null ? null : outcome.width());
       lps += outcome.lps();
       if (!outcome.failing().isEmpty() && previousFailing != null) {
         // Cells failing again after a round of suppression: settle them on the full system, exactly,
-        // so that the restricted stages' caution does not snowball into needless suppression.
+        // so that the restricted stages' caution does not snowball into needless suppression (and
+        // because with the other gemeenten fixed a published province total can pin a small cell
+        // that no rectangle frees: without this the audit does not converge).
         java.util.Set<String> before = previousFailing;
         List<int[]> again = outcome.failing().stream().filter(c -> before.contains(s.key(c[0], c[1]))).toList();
         if (!again.isEmpty()) {
