@@ -40,8 +40,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
       Map.of(
           "FLINK_JM_MEMORY", "1024m",
           "FLINK_TM_MEMORY", "2048m",
-          "FLINK_RESTART_ATTEMPTS", "3",
-          "FLINK_RESTART_DELAY", "2 s",
+          "FLINK_RESTART_ATTEMPTS", "10",
+          "FLINK_RESTART_DELAY", "3 s",
           "FLINK_START_TIMEOUT", "120");
 
   private static final String JOB_JAVA_OPTS =
