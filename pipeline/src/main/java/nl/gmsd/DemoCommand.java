@@ -54,7 +54,13 @@ public final class DemoCommand {
     try {
       Files.createDirectories(dir);
       out.printf("1/3 Generating sample data (scale %s, seed %d, period %s) in %s%n", scale, seed, period, data);
-      GenerateCommand.generate(data, scale, seed, Period.parse(period));
+      // Generated beside and moved into place, so a rerun (or a demo killed while generating)
+      // replaces the demo's own sample data instead of failing on it.
+      Path fresh = dir.resolve(".input.partial");
+      RunCommand.deleteRecursively(fresh);
+      GenerateCommand.generate(fresh, scale, seed, Period.parse(period));
+      RunCommand.deleteRecursively(data);
+      Files.move(fresh, data);
       writeThrowawayKey(key);
       out.println("2/3 Made a throwaway pseudonymisation key for this demo only: " + key);
     } catch (IOException e) {

@@ -31,6 +31,8 @@ class GmsdPipelineIT {
   private SmallArchive data;
   private Path direct;
   private Path flink;
+  private Path directAgain;
+  private Path flinkOneSlot;
   private String log;
 
   @BeforeAll
@@ -41,6 +43,11 @@ class GmsdPipelineIT {
     StringBuilder logs = new StringBuilder();
     logs.append(run(direct, "--runner=DirectRunner"));
     logs.append(run(flink, "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"));
+    // SPEC 10's determinism: the same input gives the same output across runs and parallelism.
+    directAgain = tmp.resolve("out-direct-again");
+    flinkOneSlot = tmp.resolve("out-flink-parallelism-1");
+    logs.append(run(directAgain, "--runner=DirectRunner"));
+    logs.append(run(flinkOneSlot, "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=1"));
     log = logs.toString();
   }
 
@@ -63,6 +70,16 @@ class GmsdPipelineIT {
   @Test
   void directAndEmbeddedFlinkGiveTheSameOutputs() throws IOException {
     assertEquals(List.of(), OutputComparison.differences(direct, flink));
+  }
+
+  @Test
+  void twoRunsGiveTheSameOutputs() throws IOException {
+    assertEquals(List.of(), OutputComparison.differences(direct, directAgain));
+  }
+
+  @Test
+  void parallelismOneAndTwoGiveTheSameOutputs() throws IOException {
+    assertEquals(List.of(), OutputComparison.differences(flinkOneSlot, flink));
   }
 
   @Test

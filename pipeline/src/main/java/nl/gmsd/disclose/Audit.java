@@ -455,6 +455,45 @@ final class Audit {
     mergeFreeRange(all, wanted, freeRange(all, wanted), width);
   }
 
+  /**
+   * Settles cells the restricted stages could not prove: first per province with every gemeente
+   * of that province free (provinces in parallel; far smaller systems than the full one), then
+   * the cells still unproven on the full system. Updates {@code width} for the given cells.
+   */
+  void settle(List<int[]> cells, double[][] width) {
+    int n = CellRelations.CELLS.size();
+    int[] provinces = s.provinces();
+    boolean[][][] wanted = new boolean[provinces.length][][];
+    for (int qi = 0; qi < provinces.length; qi++) {
+      wanted[qi] = new boolean[s.size()][n];
+    }
+    boolean[] any = new boolean[provinces.length];
+    for (int[] c : cells) {
+      int q = s.level(c[0]).equals(nl.gmsd.common.TableLayout.LEVEL_GEMEENTE) ? s.parent(c[0]) : c[0];
+      for (int qi = 0; qi < provinces.length; qi++) {
+        if (provinces[qi] == q) {
+          wanted[qi][c[0]][c[1]] = true;
+          any[qi] = true;
+        }
+      }
+    }
+    double[][] ranges = new double[provinces.length][];
+    int[][] free = new int[provinces.length][];
+    IntStream.range(0, provinces.length).parallel().filter(qi -> any[qi]).forEach(qi -> {
+      free[qi] = s.gemeentenBelow(provinces[qi]);
+      ranges[qi] = freeRange(free[qi], wanted[qi]);
+    });
+    for (int qi = 0; qi < provinces.length; qi++) {
+      if (any[qi]) {
+        mergeFreeRange(free[qi], wanted[qi], ranges[qi], width);
+      }
+    }
+    List<int[]> rest = cells.stream().filter(c -> !safe(width[c[0]][c[1]])).toList();
+    if (!rest.isEmpty()) {
+      fullSystem(rest, width);
+    }
+  }
+
   boolean isSafe(double w) {
     return safe(w);
   }

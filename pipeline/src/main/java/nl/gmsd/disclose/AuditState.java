@@ -107,6 +107,17 @@ final class AuditState {
     return regions.get(region).level();
   }
 
+  /** How many cells are secret (primary or secondary). */
+  int secretCount() {
+    int k = 0;
+    for (int r = 0; r < size(); r++) {
+      for (int j = 0; j < CellRelations.CELLS.size(); j++) {
+        k += isSecret(r, j) ? 1 : 0;
+      }
+    }
+    return k;
+  }
+
   boolean isSecret(int region, int cell) {
     return status[region][cell] != PUBLISHED;
   }

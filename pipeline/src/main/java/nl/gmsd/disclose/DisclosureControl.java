@@ -28,6 +28,7 @@ import nl.gmsd.common.TableLayout.Cell;
  * already covers gets no further cells. Then the audit runs again.
  */
 public final class DisclosureControl implements Serializable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DisclosureControl.class);
 
   /**
    * Cost added per total cell (dimension totaal, "Totaal exclusief verblijf en opvang") a
@@ -67,6 +68,7 @@ public final class DisclosureControl implements Serializable {
     int round = 0;
     Audit.Outcome outcome = null;
     java.util.Set<String> previousFailing = null;
+    Map<String, Integer> failStreak = new HashMap<>();
     Map<String, Integer> roundsAdding = new HashMap<>();
     while (true) {
       round++;
@@ -92,30 +94,36 @@ public final class DisclosureControl implements Serializable {
         if (!again.isEmpty()) {
           Audit full = new Audit(s, fullSystemMaxGemeenten);
           double[][] width = outcome.width();
-          full.fullSystem(again, width);
+          full.settle(again, width);
           lps += full.lps();
           List<int[]> still = outcome.failing().stream().filter(c -> !full.isSafe(width[c[0]][c[1]])).toList();
           outcome = new Audit.Outcome(width, still, 0);
         }
       }
+      LOG.info("Disclosure control {}: audit round {}: {} secret cells, {} unsafe, {} LPs so far, {} s",
+          table.period().code(), round, s.secretCount(), outcome.failing().size(), lps,
+          (System.nanoTime() - started) / 1_000_000_000L);
       if (outcome.failing().isEmpty()) {
         break;
-      }
-      previousFailing = new java.util.HashSet<>();
-      for (int[] c : outcome.failing()) {
-        previousFailing.add(s.key(c[0], c[1]));
       }
       if (round >= settings.maxAuditRounds()) {
         throw new DisclosureException("period " + table.period().code() + ": " + outcome.failing().size()
             + " secret cells are still unsafe after " + round + " audit rounds (maxAuditRounds), first: "
             + firstKeys(s, outcome.failing()));
       }
-      List<int[]> added = suppressSecondary(s, outcome.failing());
+      Map<String, Integer> streak = new HashMap<>();
+      for (int[] c : outcome.failing()) {
+        String key = s.key(c[0], c[1]);
+        streak.put(key, failStreak.getOrDefault(key, 0) + 1);
+      }
+      failStreak = streak;
+      List<int[]> added = suppressSecondary(s, outcome.failing(), c -> streak.get(s.key(c[0], c[1])));
+      previousFailing = streak.keySet();
       if (added.isEmpty()) {
         // Nothing left to suppress for them: settle these few cells on the full system, exactly.
         Audit full = new Audit(s, fullSystemMaxGemeenten);
         double[][] width = outcome.width();
-        full.fullSystem(outcome.failing(), width);
+        full.settle(outcome.failing(), width);
         lps += full.lps();
         List<int[]> still = outcome.failing().stream().filter(c -> !full.isSafe(width[c[0]][c[1]])).toList();
         outcome = new Audit.Outcome(width, still, 0);
@@ -140,12 +148,38 @@ public final class DisclosureControl implements Serializable {
     return String.join("; ", failing.stream().limit(5).map(c -> s.key(c[0], c[1])).toList());
   }
 
-  /** Suppresses rectangles for the failing cells; returns the newly suppressed cells. */
-  private static List<int[]> suppressSecondary(AuditState s, List<int[]> failing) {
+  /**
+   * Suppresses rectangles for the failing cells; returns the newly suppressed cells. A cell that
+   * fails a second round in a row (it was settled on the full system, so it is truly unsafe) may
+   * be pinned through another dimension than its own (a type group through its types): it also
+   * gets the related-cell pairs of {@link #fallbackPairs} as candidates. A cell failing a third
+   * round or more is pinned by a total that the cheap candidates do not free: in the third round
+   * its region's total of the measure is suppressed with it (a type group whose sibling groups are
+   * fixed by their published types is pinned by that total), from the fourth on its nearest
+   * published ancestor's same cell (a published province cell with every sibling at the edge of
+   * its interval) ([decision] {@link #ESCALATE_TO_PARENT_AFTER}).
+   */
+  private static List<int[]> suppressSecondary(AuditState s, List<int[]> failing,
+      java.util.function.ToIntFunction<int[]> streak) {
     List<int[]> added = new ArrayList<>();
     boolean[][] newNow = new boolean[s.size()][CellRelations.CELLS.size()];
     for (int[] f : failing) {
-      int[][] best = cheapest(s, rectangles(s, f[0], f[1]), newNow);
+      List<int[][]> candidates = rectangles(s, f[0], f[1]);
+      int rounds = streak.applyAsInt(f);
+      if (rounds >= ESCALATE_TO_PARENT_AFTER) {
+        int total = CellRelations.index(TableLayout.TOTAAL, TableLayout.TOTAAL, CellRelations.CELLS.get(f[1]).measure());
+        int[][] up = rounds == ESCALATE_TO_PARENT_AFTER && !s.isSecret(f[0], total)
+            ? new int[][] {{f[0], f[1]}, {f[0], total}}
+            : publishedAncestor(s, f[0], f[1]);
+        if (up != null) {
+          candidates = new ArrayList<>();
+          candidates.add(up);
+        }
+      } else if (rounds >= 2) {
+        candidates = new ArrayList<>(candidates);
+        candidates.addAll(fallbackPairs(s, f[0], f[1]));
+      }
+      int[][] best = cheapest(s, candidates, newNow);
       if (best == COVERED) {
         continue;
       }
@@ -168,6 +202,19 @@ public final class DisclosureControl implements Serializable {
   }
 
   private static final int[][] COVERED = new int[0][];
+
+  /** From this many failed rounds in a row, a cell's total, then its ancestor, is suppressed. */
+  static final int ESCALATE_TO_PARENT_AFTER = 3;
+
+  /** The pair of the cell and its nearest published ancestor's same cell, or null. */
+  private static int[][] publishedAncestor(AuditState s, int region, int cell) {
+    for (int a = s.parent(region); a >= 0; a = s.parent(a)) {
+      if (!s.isSecret(a, cell)) {
+        return new int[][] {{region, cell}, {a, cell}};
+      }
+    }
+    return null;
+  }
 
   /**
    * The cheapest candidate that newly suppresses a cell; {@link #COVERED} when a candidate chosen

@@ -2,15 +2,19 @@ package nl.gmsd.disclose;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
+import com.google.ortools.linearsolver.MPVariable;
 
 /**
  * A small continuous linear system (bounded variables, bounded linear rows) whose feasible range
- * of a sum of variables is found by two LPs (ojAlgo). A fresh ojAlgo model is built for every
- * solve, so solves never see each other's presolve state. Not thread-safe; one per task.
+ * of a sum of variables is found by two LPs, solved with OR-Tools' GLOP (a sparse primal/dual
+ * simplex). The model is built once per query ({@link #range}, {@link #provenWidths}) and only
+ * the objective changes between its LPs, so GLOP starts each from the previous optimal basis.
+ * Not thread-safe; one per task.
  */
 final class LinearSystem {
 
@@ -52,7 +56,11 @@ final class LinearSystem {
    * @throws IllegalStateException when the system is infeasible or the solver fails
    */
   double[] range(int[] objective) {
-    return new double[] {solve(objective, false), solve(objective, true)};
+    try {
+      return new double[] {solve(objective, false), solve(objective, true)};
+    } finally {
+      release();
+    }
   }
 
   /**
@@ -63,6 +71,14 @@ final class LinearSystem {
    * exact min and max. {@code known} must be feasible (the true table is).
    */
   double[] provenWidths(List<int[]> objectives, double target, double[] known) {
+    try {
+      return provenWidthsOnModel(objectives, target, known);
+    } finally {
+      release();
+    }
+  }
+
+  private double[] provenWidthsOnModel(List<int[]> objectives, double target, double[] known) {
     List<double[]> points = new ArrayList<>();
     points.add(known);
     double[] result = new double[objectives.size()];
@@ -151,65 +167,88 @@ final class LinearSystem {
     return value(p, objective);
   }
 
-  /** From this many variables on, LPs are solved with ojAlgo's sparse (revised) simplex. */
-  static final int SPARSE_FROM_VARIABLES = 2000;
+  private MPSolver solver;
+  private MPVariable[] x;
 
-  /** The optimal point, or null when unbounded. */
-  private double[] optimum(int[] objective, boolean maximise) {
-    solves++;
-    ExpressionsBasedModel model = new ExpressionsBasedModel();
-    // ojAlgo uses a dense tableau below 500 000 variables: for a national system (~24 000
-    // variables) that is a dense matrix of gigabytes. Its revised simplex keeps the system sparse.
-    if (bounds.size() > SPARSE_FROM_VARIABLES) {
-      model.options.sparse = Boolean.TRUE;
+  /** GLOP's native library, loaded once per JVM (class loader). */
+  private static final class Native {
+    static {
+      Loader.loadNativeLibraries();
     }
-    Variable[] x = new Variable[bounds.size()];
+
+    static MPSolver glop() {
+      MPSolver solver = MPSolver.createSolver("GLOP");
+      if (solver == null) {
+        throw new IllegalStateException("OR-Tools has no GLOP solver on this platform");
+      }
+      return solver;
+    }
+  }
+
+  private void build() {
+    solver = Native.glop();
+    x = new MPVariable[bounds.size()];
     for (int i = 0; i < x.length; i++) {
       double[] b = bounds.get(i);
-      x[i] = model.addVariable("x" + i).lower(b[0]);
-      if (Double.isFinite(b[1])) {
-        x[i].upper(b[1]);
-      }
+      x[i] = solver.makeNumVar(b[0], b[1], "");
     }
     for (int r = 0; r < rowVars.size(); r++) {
-      Expression e = model.addExpression("r" + r);
+      double[] b = rowBounds.get(r);
+      MPConstraint row = solver.makeConstraint(b[0], b[1], "");
       int[] vars = rowVars.get(r);
       double[] coef = rowCoef.get(r);
       for (int k = 0; k < vars.length; k++) {
-        e.set(x[vars[k]], coef[k]);
-      }
-      double[] b = rowBounds.get(r);
-      if (b[0] == b[1]) {
-        e.level(b[0]);
-      } else {
-        if (Double.isFinite(b[0])) {
-          e.lower(b[0]);
-        }
-        if (Double.isFinite(b[1])) {
-          e.upper(b[1]);
-        }
+        row.setCoefficient(x[vars[k]], coef[k]);
       }
     }
-    int[] weight = new int[x.length];
+  }
+
+  /** Frees the native model; the next solve builds it again. */
+  private void release() {
+    if (solver != null) {
+      solver.delete();
+      solver = null;
+      x = null;
+    }
+  }
+
+  /**
+   * The optimal point, or null when unbounded. The system is always feasible (the true table is a
+   * point of it), but GLOP's presolve reports an unbounded objective as infeasible (it cannot tell
+   * the two apart): such a solve is repeated without presolve, which tells them apart.
+   */
+  private double[] optimum(int[] objective, boolean maximise) {
+    solves++;
+    if (solver == null) {
+      build();
+    }
+    MPObjective goal = solver.objective();
+    goal.clear();
     for (int v : objective) {
-      weight[v]++;
+      goal.setCoefficient(x[v], goal.getCoefficient(x[v]) + 1);
     }
-    for (int i = 0; i < x.length; i++) {
-      if (weight[i] != 0) {
-        x[i].weight(weight[i]);
-      }
+    if (maximise) {
+      goal.setMaximization();
+    } else {
+      goal.setMinimization();
     }
-    Optimisation.Result result = maximise ? model.maximise() : model.minimise();
-    Optimisation.State state = result.getState();
-    if (state == Optimisation.State.UNBOUNDED) {
+    MPSolver.ResultStatus status = solver.solve();
+    if (status == MPSolver.ResultStatus.INFEASIBLE) {
+      MPSolverParameters noPresolve = new MPSolverParameters();
+      noPresolve.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE,
+          MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
+      status = solver.solve(noPresolve);
+      noPresolve.delete();
+    }
+    if (status == MPSolver.ResultStatus.UNBOUNDED) {
       return null;
     }
-    if (!state.isOptimal()) {
-      throw new IllegalStateException("audit LP not solved: " + state);
+    if (status != MPSolver.ResultStatus.OPTIMAL) {
+      throw new IllegalStateException("audit LP not solved: " + status);
     }
     double[] point = new double[x.length];
     for (int i = 0; i < x.length; i++) {
-      point[i] = result.doubleValue(i);
+      point[i] = x[i].solutionValue();
     }
     return point;
   }

@@ -109,11 +109,6 @@ public final class SuppressSmallCells extends PTransform<PCollection<CellCount>,
       this.decision = decision;
     }
 
-    @Setup
-    public void setup() {
-      quietSolverBanner();
-    }
-
     @ProcessElement
     public void process(ProcessContext c) {
       Period period = Period.parse(c.element().getKey());
@@ -136,21 +131,7 @@ public final class SuppressSmallCells extends PTransform<PCollection<CellCount>,
     }
   }
 
-  /**
-   * ojAlgo prints a multi-line banner about hardware profiles to stdout when its utilities class
-   * loads; load it once with stdout muted so run consoles and logs stay readable.
-   */
-  static synchronized void quietSolverBanner() {
-    java.io.PrintStream stdout = System.out;
-    try {
-      System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-      Class.forName("org.ojalgo.OjAlgoUtils", true, SuppressSmallCells.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("the LP solver ojAlgo is missing from the classpath", e);
-    } finally {
-      System.setOut(stdout);
-    }
-  }
+
 
   /** The published cells of every period, and per period its audit. */
   public static final class Result implements POutput {
