@@ -62,11 +62,8 @@ class GeneratedArchiveIT {
       rc = RunCommand.run(new String[] {
           "--period=" + PERIOD, "--archive=" + input.resolve("archive"), "--reference=" + input.resolve("reference"),
           "--pseudonymKeyFile=" + key, "--output=" + output, "--runner=FlinkRunner", "--flinkMaster=[local]",
-          "--parallelism=2",
-          // This test is about verdicts, privacy and primary suppression; the LP audit has its own
-          // tests and runs with its defaults in GmsdPipelineIT. On an archive where all 342
-          // gemeenten are tiny it takes many minutes (see the README's disclosure section).
-          "--minIntervalWidth=0"}, console, console);
+          // Every setting at its default, the LP audit included.
+          "--parallelism=2"}, console, console);
     } finally {
       System.setErr(err);
       System.setOut(out);

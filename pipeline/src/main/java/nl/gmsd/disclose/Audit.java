@@ -27,9 +27,9 @@ import java.util.stream.IntStream;
  * for cells stage 1 cannot prove, takes F = the gemeente and up to {@link #STAGE2_NEIGHBOURS}
  * other gemeenten of its province (for a province or Nederland cell: a few of its gemeenten).
  * Stage 3, when the period has at most {@link #FULL_SYSTEM_MAX_GEMEENTEN} published gemeenten,
- * takes F = all of them: the full system, exact. {@link DisclosureControl} also settles on the
- * full system the few cells that fail again after a round of suppression, or that no further
- * suppression can help.
+ * takes F = all of them: the full system, exact. {@link DisclosureControl} also settles ({@link
+ * #settle}: per province with all its gemeenten free, then on the full system) the cells that
+ * fail again after a round of suppression, or that no further suppression can help.
  *
  * <p>Within one restricted system, LPs are saved with witnesses ({@link
  * LinearSystem#provenWidths}): the true point and every optimum found are feasible points, so two
