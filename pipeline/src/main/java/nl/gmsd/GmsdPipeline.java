@@ -97,7 +97,7 @@ public final class GmsdPipeline {
     Set<Period> periodsRead = in.periodsRead();
 
     // 1. Intake: the uploads the manifest registered (validated by the driver).
-    PCollection<Upload> uploads = p.apply("Uploads", Create.of(in.uploads()).withCoder(AvroCoder.of(Upload.class)));
+    PCollection<Upload> uploads = p.apply("Uploads", Create.of(in.uploads()).withCoder(AvroCoder.specific(Upload.class)));
 
     // 2. Check every file; then the delivery rules over all verdicts.
     CheckResult checked = uploads.apply("TechnicalCheck",

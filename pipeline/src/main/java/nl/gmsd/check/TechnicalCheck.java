@@ -58,8 +58,8 @@ public final class TechnicalCheck extends PTransform<PCollection<Upload>, CheckR
     PCollectionTuple out = uploads.apply("CheckFiles",
         ParDo.of(new CheckFileFn(archive, runPeriod, periodsRead, new FileChecker(Protocol.wmo(), reference)))
             .withOutputTags(VERDICTS, TupleTagList.of(RECORDS)));
-    PCollection<FileVerdict> verdicts = out.get(VERDICTS).setCoder(AvroCoder.of(FileVerdict.class));
-    PCollection<DeliveryRecord> records = out.get(RECORDS).setCoder(AvroCoder.of(DeliveryRecord.class));
+    PCollection<FileVerdict> verdicts = out.get(VERDICTS).setCoder(AvroCoder.specific(FileVerdict.class));
+    PCollection<DeliveryRecord> records = out.get(RECORDS).setCoder(AvroCoder.specific(DeliveryRecord.class));
     return new CheckResult(uploads.getPipeline(), verdicts, records);
   }
 

@@ -60,7 +60,7 @@ public final class CountArrangements extends PTransform<PCollection<ClientPeriod
         .apply("AllCells", Flatten.pCollections())
         .apply("SumPerCell", Sum.longsPerKey())
         .apply("ToCellCount", MapElements.into(TypeDescriptor.of(CellCount.class)).via(CountArrangements::toCellCount))
-        .setCoder(AvroCoder.of(CellCount.class));
+        .setCoder(AvroCoder.specific(CellCount.class));
   }
 
   static String key(String period, String gemeente, TableLayout.Cell cell) {

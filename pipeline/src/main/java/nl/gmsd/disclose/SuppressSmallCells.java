@@ -66,7 +66,7 @@ public final class SuppressSmallCells extends PTransform<PCollection<CellCount>,
 
   @Override
   public Result expand(PCollection<CellCount> counts) {
-    KvCoder<String, CellCount> coder = KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(AvroCoder.of(CellCount.class)));
+    KvCoder<String, CellCount> coder = KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(AvroCoder.specific(CellCount.class)));
     PCollectionList<TableCell> cells = PCollectionList.empty(counts.getPipeline());
     PCollectionList<AuditReport> audits = PCollectionList.empty(counts.getPipeline());
     // One branch per period: each period is one linear system, and separate branches let the
@@ -90,7 +90,7 @@ public final class SuppressSmallCells extends PTransform<PCollection<CellCount>,
           .apply("Protect_" + p, ParDo.of(new ProtectFn(reference, settings, decision))
               .withSideInputs(decision)
               .withOutputTags(CELLS, TupleTagList.of(AUDITS)));
-      cells = cells.and(out.get(CELLS).setCoder(AvroCoder.of(TableCell.class)));
+      cells = cells.and(out.get(CELLS).setCoder(AvroCoder.specific(TableCell.class)));
       audits = audits.and(out.get(AUDITS).setCoder(SerializableCoder.of(AuditReport.class)));
     }
     return new Result(counts.getPipeline(),

@@ -59,12 +59,12 @@ public final class JoinReferenceData extends PTransform<PCollection<MicrodataArr
         .apply("KeyByPseudonym", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(MicrodataArrangement.class)))
             .via((MicrodataArrangement a) -> KV.of(a.getPseudonym(), a)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(MicrodataArrangement.class)));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(MicrodataArrangement.class)));
     return KeyedPCollectionTuple.of(ARRANGEMENTS, byPerson)
         .and(PERSONS, persons)
         .apply("JoinOnPseudonym", CoGroupByKey.create())
         .apply("SummariseClients", ParDo.of(new SummariseFn()))
-        .setCoder(AvroCoder.of(ClientPeriod.class));
+        .setCoder(AvroCoder.specific(ClientPeriod.class));
   }
 
   static final class SummariseFn extends DoFn<KV<String, CoGbkResult>, ClientPeriod> {

@@ -30,7 +30,7 @@ public final class ActiveArrangements extends PTransform<PCollection<Arrangement
   public PCollection<MicrodataArrangement> expand(PCollection<Arrangement> arrangements) {
     return arrangements
         .apply("ActivePerPeriod", ParDo.of(new ActiveFn(periods)))
-        .setCoder(AvroCoder.of(MicrodataArrangement.class));
+        .setCoder(AvroCoder.specific(MicrodataArrangement.class));
   }
 
   /** The arrangement behind an (arrangement, period) element, for the rules that take arrangements. */

@@ -43,10 +43,10 @@ public final class MergeArrangements extends PTransform<PCollection<Pseudonymise
         .apply("KeyByPersonAndType", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(PseudonymisedRecord.class)))
             .via((PseudonymisedRecord r) -> KV.of(mergeKey(r), r)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(PseudonymisedRecord.class)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(PseudonymisedRecord.class)))
         .apply("GroupPersonType", GroupByKey.create())
         .apply("MergeStages", ParDo.of(new MergeFn(settings)))
-        .setCoder(AvroCoder.of(Arrangement.class));
+        .setCoder(AvroCoder.specific(Arrangement.class));
   }
 
   /** (gemeente, year, person, type); a record of an unknown person is a group of its own. */

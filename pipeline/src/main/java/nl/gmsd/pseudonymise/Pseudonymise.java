@@ -32,7 +32,7 @@ public final class Pseudonymise extends PTransform<PCollection<DeliveryRecord>, 
   public PCollection<PseudonymisedRecord> expand(PCollection<DeliveryRecord> records) {
     return records
         .apply("ReplaceBsn", ParDo.of(new ReplaceBsnFn(keyFile)))
-        .setCoder(AvroCoder.of(PseudonymisedRecord.class));
+        .setCoder(AvroCoder.specific(PseudonymisedRecord.class));
   }
 
   static final class ReplaceBsnFn extends DoFn<DeliveryRecord, PseudonymisedRecord> {

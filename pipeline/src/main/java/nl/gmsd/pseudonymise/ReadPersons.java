@@ -40,7 +40,7 @@ public final class ReadPersons extends PTransform<PBegin, PCollection<KV<String,
     return begin
         .apply("ReadLines", TextIO.read().from(personenFile))
         .apply("ParseAndPseudonymise", ParDo.of(new PersonFn(keyFile)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(Person.class)));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(Person.class)));
   }
 
   static final class PersonFn extends DoFn<String, KV<String, Person>> {
