@@ -67,7 +67,7 @@ public final class DisclosureControl implements Serializable {
     long lps = 0;
     int round = 0;
     Audit.Outcome outcome = null;
-    java.util.Set<String> previousFailing = null;
+    // Per failing cell key: in how many rounds in a row it has failed.
     Map<String, Integer> failStreak = new HashMap<>();
     Map<String, Integer> roundsAdding = new HashMap<>();
     while (true) {
@@ -84,13 +84,13 @@ public final class DisclosureControl implements Serializable {
       s.refreshBounds();
       outcome = new Audit(s, fullSystemMaxGemeenten).run(outcome == null ? null : outcome.width());
       lps += outcome.lps();
-      if (!outcome.failing().isEmpty() && previousFailing != null) {
+      if (!outcome.failing().isEmpty() && !failStreak.isEmpty()) {
         // Cells failing again after a round of suppression: settle them on the full system, exactly,
         // so that the restricted stages' caution does not snowball into needless suppression (and
         // because with the other gemeenten fixed a published province total can pin a small cell
         // that no rectangle frees: without this the audit does not converge).
-        java.util.Set<String> before = previousFailing;
-        List<int[]> again = outcome.failing().stream().filter(c -> before.contains(s.key(c[0], c[1]))).toList();
+        Map<String, Integer> before = failStreak;
+        List<int[]> again = outcome.failing().stream().filter(c -> before.containsKey(s.key(c[0], c[1]))).toList();
         if (!again.isEmpty()) {
           Audit full = new Audit(s, fullSystemMaxGemeenten);
           double[][] width = outcome.width();
@@ -118,7 +118,6 @@ public final class DisclosureControl implements Serializable {
       }
       failStreak = streak;
       List<int[]> added = suppressSecondary(s, outcome.failing(), c -> streak.get(s.key(c[0], c[1])));
-      previousFailing = streak.keySet();
       if (added.isEmpty()) {
         // Nothing left to suppress for them: settle these few cells on the full system, exactly.
         Audit full = new Audit(s, fullSystemMaxGemeenten);
@@ -157,7 +156,7 @@ public final class DisclosureControl implements Serializable {
    * its region's total of the measure is suppressed with it (a type group whose sibling groups are
    * fixed by their published types is pinned by that total), from the fourth on its nearest
    * published ancestor's same cell (a published province cell with every sibling at the edge of
-   * its interval) ([decision] {@link #ESCALATE_TO_PARENT_AFTER}).
+   * its interval) ([decision] {@link #ESCALATE_AFTER_ROUNDS}).
    */
   private static List<int[]> suppressSecondary(AuditState s, List<int[]> failing,
       java.util.function.ToIntFunction<int[]> streak) {
@@ -166,9 +165,9 @@ public final class DisclosureControl implements Serializable {
     for (int[] f : failing) {
       List<int[][]> candidates = rectangles(s, f[0], f[1]);
       int rounds = streak.applyAsInt(f);
-      if (rounds >= ESCALATE_TO_PARENT_AFTER) {
+      if (rounds >= ESCALATE_AFTER_ROUNDS) {
         int total = CellRelations.index(TableLayout.TOTAAL, TableLayout.TOTAAL, CellRelations.CELLS.get(f[1]).measure());
-        int[][] up = rounds == ESCALATE_TO_PARENT_AFTER && !s.isSecret(f[0], total)
+        int[][] up = rounds == ESCALATE_AFTER_ROUNDS && !s.isSecret(f[0], total)
             ? new int[][] {{f[0], f[1]}, {f[0], total}}
             : publishedAncestor(s, f[0], f[1]);
         if (up != null) {
@@ -204,7 +203,7 @@ public final class DisclosureControl implements Serializable {
   private static final int[][] COVERED = new int[0][];
 
   /** From this many failed rounds in a row, a cell's total, then its ancestor, is suppressed. */
-  static final int ESCALATE_TO_PARENT_AFTER = 3;
+  static final int ESCALATE_AFTER_ROUNDS = 3;
 
   /** The pair of the cell and its nearest published ancestor's same cell, or null. */
   private static int[][] publishedAncestor(AuditState s, int region, int cell) {
