@@ -18,6 +18,7 @@ import nl.gmsd.avro.Finding;
 import nl.gmsd.avro.Upload;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
+import nl.gmsd.common.StringHash;
 
 /**
  * The technical check of one delivered file (SPEC 3, 4, 11), streaming: memory is bounded by the
@@ -710,13 +711,7 @@ public final class FileChecker implements Serializable {
   private static final long H2_SEED = 0x2545F4914F6CDD1DL;
 
   private static long mix(long h, int len) {
-    h ^= len * 0x9E3779B97F4A7C15L;
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
+    return StringHash.mix(h ^ len * 0x9E3779B97F4A7C15L);
   }
 
   private static int lowerAscii(byte b) {

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
+import nl.gmsd.common.StringHash;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
 
@@ -21,8 +22,8 @@ import org.apache.beam.sdk.coders.Coder;
  * sort buffer takes about 1.75 MB), and one 4 MiB bit set would not pass it.
  *
  * <p>Plain Java, so it is tested without Beam; {@link Shard#coder()} carries a shard between stages.
- * The hash is FNV-1a, finished with MurmurHash3's mixer: the pseudonyms are already uniform, so
- * the hash only has to be cheap and spread every character, not resist an attacker.
+ * The hash is {@link StringHash}: the pseudonyms are already uniform, so it only has to be cheap
+ * and spread every character, not resist an attacker.
  */
 public final class ClientPseudonyms {
 
@@ -70,7 +71,7 @@ public final class ClientPseudonyms {
 
   /** The shard {@code pseudonym} belongs in. */
   public static int shardOf(String pseudonym) {
-    return (int) (mix(fnv1a(pseudonym)) >>> SHARD_SHIFT);
+    return (int) (StringHash.of(pseudonym) >>> SHARD_SHIFT);
   }
 
   public void add(String pseudonym) {
@@ -137,9 +138,8 @@ public final class ClientPseudonyms {
     }
 
     public void add(String pseudonym) {
-      long h = fnv1a(pseudonym);
-      long h1 = mix(h);
-      long h2 = mix(h ^ 0x9E3779B97F4A7C15L) | 1; // odd, so the probes differ for every size
+      long h1 = StringHash.of(pseudonym);
+      long h2 = StringHash.mix(h1 ^ 0x9E3779B97F4A7C15L) | 1; // odd, so the probes differ for every size
       for (int i = 0; i < HASHES; i++) {
         long bit = (h1 + i * h2) & mask;
         words[(int) (bit >>> 6)] |= 1L << bit;
@@ -147,9 +147,8 @@ public final class ClientPseudonyms {
     }
 
     public boolean mightContain(String pseudonym) {
-      long h = fnv1a(pseudonym);
-      long h1 = mix(h);
-      long h2 = mix(h ^ 0x9E3779B97F4A7C15L) | 1;
+      long h1 = StringHash.of(pseudonym);
+      long h2 = StringHash.mix(h1 ^ 0x9E3779B97F4A7C15L) | 1;
       for (int i = 0; i < HASHES; i++) {
         long bit = (h1 + i * h2) & mask;
         if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
@@ -212,24 +211,5 @@ public final class ClientPseudonyms {
 
     @Override
     public void verifyDeterministic() {}
-  }
-
-  private static long fnv1a(String s) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < s.length(); i++) {
-      h ^= s.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    return h;
-  }
-
-  /** MurmurHash3's 64-bit finaliser: spreads every input bit over the whole word. */
-  private static long mix(long k) {
-    k ^= k >>> 33;
-    k *= 0xff51afd7ed558ccdL;
-    k ^= k >>> 33;
-    k *= 0xc4ceb9fe1a85ec53L;
-    k ^= k >>> 33;
-    return k;
   }
 }

@@ -2,11 +2,14 @@ package nl.gmsd.merge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import nl.gmsd.avro.Arrangement;
 import nl.gmsd.avro.PseudonymisedRecord;
 import nl.gmsd.common.Period;
+import nl.gmsd.common.StringHash;
+import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -24,6 +27,11 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * Merges the records of the deliveries in force into arrangements (SPEC 5): per gemeente and
  * calendar year, both stages for one (person, type) at a time. Records of unknown persons (no
  * pseudonym) are never merged: each gets a key of its own.
+ *
+ * <p>The shuffle is keyed by a 64-bit hash of that key, not the key itself (about 80 characters
+ * with the pseudonym, which the records carry anyway): sorting 6 million records on 8 bytes is
+ * cheaper. Should two keys share a hash, their records share a group and are split again by the
+ * full key before merging, so the result never depends on the hash.
  */
 public final class MergeArrangements extends PTransform<PCollection<PseudonymisedRecord>, PCollection<Arrangement>> {
 
@@ -41,9 +49,9 @@ public final class MergeArrangements extends PTransform<PCollection<Pseudonymise
   public PCollection<Arrangement> expand(PCollection<PseudonymisedRecord> records) {
     return records
         .apply("KeyByPersonAndType", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(PseudonymisedRecord.class)))
-            .via((PseudonymisedRecord r) -> KV.of(mergeKey(r), r)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(PseudonymisedRecord.class)))
+            .into(TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptor.of(PseudonymisedRecord.class)))
+            .via((PseudonymisedRecord r) -> KV.of(StringHash.of(mergeKey(r)), r)))
+        .setCoder(KvCoder.of(BigEndianLongCoder.of(), AvroCoder.specific(PseudonymisedRecord.class)))
         .apply("GroupPersonType", GroupByKey.create())
         .apply("MergeStages", ParDo.of(new MergeFn(settings)))
         .setCoder(AvroCoder.specific(Arrangement.class));
@@ -57,7 +65,7 @@ public final class MergeArrangements extends PTransform<PCollection<Pseudonymise
         : scope + "|" + r.getPseudonym() + "|" + r.getType();
   }
 
-  static final class MergeFn extends DoFn<KV<String, Iterable<PseudonymisedRecord>>, Arrangement> {
+  static final class MergeFn extends DoFn<KV<Long, Iterable<PseudonymisedRecord>>, Arrangement> {
     private final ArrangementMerger merger;
     private final Counter merged = Metrics.counter(MergeArrangements.class, "arrangements.merged");
 
@@ -66,15 +74,25 @@ public final class MergeArrangements extends PTransform<PCollection<Pseudonymise
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<PseudonymisedRecord>> group, OutputReceiver<Arrangement> out) {
-      List<PseudonymisedRecord> records = new ArrayList<>();
-      group.getValue().forEach(records::add);
-      PseudonymisedRecord first = records.get(0);
-      int year = Period.parse(first.getPeriod()).year();
-      for (Arrangement a : merger.merge(first.getGemeentecode(), year, records)) {
+    public void process(@Element KV<Long, Iterable<PseudonymisedRecord>> group, OutputReceiver<Arrangement> out) {
+      for (Arrangement a : mergeGroup(merger, group.getValue())) {
         merged.inc();
         out.output(a);
       }
     }
+  }
+
+  /** Merges a shuffle group: first split by the full {@link #mergeKey}, in case keys shared a hash. */
+  static List<Arrangement> mergeGroup(ArrangementMerger merger, Iterable<PseudonymisedRecord> group) {
+    Map<String, List<PseudonymisedRecord>> byKey = new TreeMap<>();
+    for (PseudonymisedRecord r : group) {
+      byKey.computeIfAbsent(mergeKey(r), k -> new ArrayList<>()).add(r);
+    }
+    List<Arrangement> out = new ArrayList<>();
+    for (List<PseudonymisedRecord> records : byKey.values()) {
+      PseudonymisedRecord first = records.get(0);
+      out.addAll(merger.merge(first.getGemeentecode(), Period.parse(first.getPeriod()).year(), records));
+    }
+    return out;
   }
 }
