@@ -4,6 +4,7 @@ import nl.gmsd.avro.Arrangement;
 import nl.gmsd.avro.CellCount;
 import nl.gmsd.avro.ClientPeriod;
 import nl.gmsd.avro.MicrodataArrangement;
+import nl.gmsd.beam.TallyPerBundle;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.TableLayout;
 import nl.gmsd.merge.ActiveArrangements;
@@ -12,7 +13,6 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Distinct;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -48,14 +48,14 @@ public final class CountArrangements extends PTransform<PCollection<ClientPeriod
   public PCollection<CellCount> expand(PCollection<ClientPeriod> clients) {
     KvCoder<String, Long> kv = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
     PCollection<KV<String, Long>> clientCells = clients
-        .apply("ClientCells", ParDo.of(new ClientCellsFn())).setCoder(kv);
+        .apply("ClientCells", ParDo.of(TallyPerBundle.of(CountArrangements::clientCells))).setCoder(kv);
     PCollection<KV<String, Long>> arrangementCells = active
-        .apply("ArrangementCells", ParDo.of(new ArrangementCellsFn())).setCoder(kv);
+        .apply("ArrangementCells", ParDo.of(TallyPerBundle.of(CountArrangements::arrangementCells))).setCoder(kv);
     PCollection<KV<String, Long>> householdCells = clients
         .apply("Households", MapElements.into(TypeDescriptors.strings())
             .via((ClientPeriod c) -> c.getHousehold() == null ? "" : c.getPeriod() + SEP + c.getGemeentecode() + SEP + c.getHousehold()))
         .apply("DistinctHouseholds", Distinct.create())
-        .apply("HouseholdCells", ParDo.of(new HouseholdCellFn())).setCoder(kv);
+        .apply("HouseholdCells", ParDo.of(TallyPerBundle.of(CountArrangements::householdCell))).setCoder(kv);
     return PCollectionList.of(clientCells).and(arrangementCells).and(householdCells)
         .apply("AllCells", Flatten.pCollections())
         .apply("SumPerCell", Sum.longsPerKey())
@@ -73,33 +73,24 @@ public final class CountArrangements extends PTransform<PCollection<ClientPeriod
         Period.parse(f[0]), f[1], new TableLayout.Cell(f[2], f[3], f[4]), kv.getValue());
   }
 
-  static final class ClientCellsFn extends DoFn<ClientPeriod, KV<String, Long>> {
-    @ProcessElement
-    public void process(@Element ClientPeriod c, OutputReceiver<KV<String, Long>> out) {
-      for (TableLayout.Cell cell : CellContributions.ofClient(c)) {
-        out.output(KV.of(key(c.getPeriod(), c.getGemeentecode(), cell), 1L));
-      }
+  static void clientCells(ClientPeriod c, TallyPerBundle.Adder add) {
+    for (TableLayout.Cell cell : CellContributions.ofClient(c)) {
+      add.add(key(c.getPeriod(), c.getGemeentecode(), cell), 1);
     }
   }
 
-  static final class ArrangementCellsFn extends DoFn<MicrodataArrangement, KV<String, Long>> {
-    @ProcessElement
-    public void process(@Element MicrodataArrangement a, OutputReceiver<KV<String, Long>> out) {
-      Arrangement arrangement = ActiveArrangements.asArrangement(a);
-      for (TableLayout.Cell cell : CellContributions.ofArrangement(arrangement)) {
-        out.output(KV.of(key(a.getPeriod(), a.getGemeentecode(), cell), 1L));
-      }
+  static void arrangementCells(MicrodataArrangement a, TallyPerBundle.Adder add) {
+    Arrangement arrangement = ActiveArrangements.asArrangement(a);
+    for (TableLayout.Cell cell : CellContributions.ofArrangement(arrangement)) {
+      add.add(key(a.getPeriod(), a.getGemeentecode(), cell), 1);
     }
   }
 
-  static final class HouseholdCellFn extends DoFn<String, KV<String, Long>> {
-    @ProcessElement
-    public void process(@Element String household, OutputReceiver<KV<String, Long>> out) {
-      if (household.isEmpty()) {
-        return; // clients not found in the register have no household
-      }
-      String[] f = household.split("\\|", 3);
-      out.output(KV.of(key(f[0], f[1], CellContributions.household()), 1L));
+  static void householdCell(String household, TallyPerBundle.Adder add) {
+    if (household.isEmpty()) {
+      return; // clients not found in the register have no household
     }
+    String[] f = household.split("\\|", 3);
+    add.add(key(f[0], f[1], CellContributions.household()), 1);
   }
 }

@@ -7,17 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.gmsd.beam.GatherAll;
+import nl.gmsd.beam.TallyPerBundle;
 import nl.gmsd.disclose.AuditReport;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.Sum;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -38,19 +39,20 @@ public final class RecordRunFacts {
 
   /** The number of elements of {@code pc} as a named count. */
   public static <T> PCollection<KV<String, Long>> count(String name, PCollection<T> pc) {
-    return pc.apply("Count_" + name, Count.globally())
-        .apply("Name_" + name, WithKeys.of(name))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    return sum(name, pc, t -> 1L);
   }
 
-  /** The sum of {@code value} over the elements of {@code pc} as a named count. */
-  public static <T> PCollection<KV<String, Long>> sum(String name, PCollection<T> pc,
-      org.apache.beam.sdk.transforms.SerializableFunction<T, Long> value) {
-    return pc.apply("Sum_" + name, org.apache.beam.sdk.transforms.MapElements
-            .into(org.apache.beam.sdk.values.TypeDescriptors.kvs(
-                org.apache.beam.sdk.values.TypeDescriptors.strings(), org.apache.beam.sdk.values.TypeDescriptors.longs()))
-            .via((T t) -> KV.of(name, value.apply(t))))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+  /**
+   * The sum of {@code value} over the elements of {@code pc} as a named count: partial sums per
+   * bundle, and a zero so that an empty collection still has its count.
+   */
+  public static <T> PCollection<KV<String, Long>> sum(String name, PCollection<T> pc, SerializableFunction<T, Long> value) {
+    KvCoder<String, Long> coder = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
+    PCollection<KV<String, Long>> partial = pc
+        .apply("Sum_" + name, ParDo.of(TallyPerBundle.<T>of((t, add) -> add.add(name, value.apply(t)))))
+        .setCoder(coder);
+    PCollection<KV<String, Long>> zero = pc.getPipeline().apply("Zero_" + name, Create.of(KV.of(name, 0L)).withCoder(coder));
+    return PCollectionList.of(zero).and(partial).apply("Partial_" + name, Flatten.pCollections());
   }
 
   /** Writes all named counts (summed per name) to {@code .run/counts.tsv}. */
