@@ -34,6 +34,7 @@ import nl.gmsd.write.WriteMicrodata;
 import nl.gmsd.write.WriteTables;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
@@ -138,7 +139,8 @@ public final class GmsdPipeline {
         .and(RecordRunFacts.count("records_in_force", records))
         .and(RecordRunFacts.count("arrangements_merged", arrangements))
         .and(RecordRunFacts.count("arrangements_active", active))
-        .and(RecordRunFacts.count("persons_read", persons))
+        .and(RecordRunFacts.sum("persons_read",
+            p.apply("ReadPersonsToCount", TextIO.read().from(in.personen().toString())), ReadPersons::usableRow))
         .and(RecordRunFacts.count("clients", clients))
         .and(RecordRunFacts.count("cells_counted", counts))
         .and(RecordRunFacts.count("cells_published", table.cells()))

@@ -43,6 +43,17 @@ public final class ReadPersons extends PTransform<PBegin, PCollection<KV<String,
         .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(Person.class)));
   }
 
+  /**
+   * 1 for a usable row of personen.csv (one that {@link ReadPersons} passes on), 0 for the header
+   * or an unusable row: for the run fact {@code persons_read}, counted on a second read of the file
+   * that only parses. Counting this transform's output instead would give it a second consumer,
+   * and Flink would then serialise all 18 million rows to both rather than fuse the read with the
+   * join's filter of non-clients.
+   */
+  public static long usableRow(String line) {
+    return PersonRows.parse(line).isPresent() ? 1 : 0;
+  }
+
   static final class PersonFn extends DoFn<String, KV<String, Person>> {
     private final String keyFile;
     private final Counter read = Metrics.counter(ReadPersons.class, "persons.read");
