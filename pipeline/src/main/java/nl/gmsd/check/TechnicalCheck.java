@@ -94,20 +94,28 @@ public final class TechnicalCheck extends PTransform<PCollection<Upload>, CheckR
       for (Finding f : verdict.getFindings()) {
         Metrics.counter(TechnicalCheck.class, "finding." + f.getCode()).inc(f.getCount());
       }
-      out.get(VERDICTS).output(verdict);
       if (!"GOEDGEKEURD".equals(verdict.getVerdict())) {
         rejected.inc();
+        out.get(VERDICTS).output(verdict);
         return;
       }
       approved.inc();
+      long passedOn = 0;
       if (periodsRead.contains(verdict.getPeriod())) {
+        long[] n = {0};
         try (InputStream in = open(path)) {
           checker.approvedRecords(upload, verdict, in, r -> {
-            records.inc();
+            n[0]++;
             out.get(RECORDS).output(r);
           });
         }
+        records.inc(n[0]);
+        passedOn = n[0];
       }
+      // The verdict carries the number of records passed on, so the run facts count them from
+      // the verdicts rather than as a second consumer of the records (which would keep Flink from
+      // fusing the records' path).
+      out.get(VERDICTS).output(FileVerdict.newBuilder(verdict).setRecordsPassedOn(passedOn).build());
     }
 
     private static InputStream open(Path path) throws IOException {

@@ -42,17 +42,23 @@ public final class RecordRunFacts {
     return sum(name, pc, t -> 1L);
   }
 
-  /**
-   * The sum of {@code value} over the elements of {@code pc} as a named count: partial sums per
-   * bundle, and a zero so that an empty collection still has its count.
-   */
+  /** The sum of {@code value} over the elements of {@code pc} as a named count. */
   public static <T> PCollection<KV<String, Long>> sum(String name, PCollection<T> pc, SerializableFunction<T, Long> value) {
+    return tally(name, pc, List.of(name), (t, add) -> add.add(name, value.apply(t)));
+  }
+
+  /**
+   * Several named counts from one pass over {@code pc} (one consumer: on Flink each further
+   * consumer of a large collection costs a serialisation of all of it): partial sums per bundle,
+   * and a zero for each of {@code names} so that an empty collection still has its counts.
+   */
+  public static <T> PCollection<KV<String, Long>> tally(String step, PCollection<T> pc, List<String> names,
+      TallyPerBundle.Tally<T> tally) {
     KvCoder<String, Long> coder = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
-    PCollection<KV<String, Long>> partial = pc
-        .apply("Sum_" + name, ParDo.of(TallyPerBundle.<T>of((t, add) -> add.add(name, value.apply(t)))))
-        .setCoder(coder);
-    PCollection<KV<String, Long>> zero = pc.getPipeline().apply("Zero_" + name, Create.of(KV.of(name, 0L)).withCoder(coder));
-    return PCollectionList.of(zero).and(partial).apply("Partial_" + name, Flatten.pCollections());
+    PCollection<KV<String, Long>> partial = pc.apply("Sum_" + step, ParDo.of(TallyPerBundle.of(tally))).setCoder(coder);
+    PCollection<KV<String, Long>> zeros = pc.getPipeline()
+        .apply("Zero_" + step, Create.of(names.stream().map(n -> KV.of(n, 0L)).toList()).withCoder(coder));
+    return PCollectionList.of(zeros).and(partial).apply("Partial_" + step, Flatten.pCollections());
   }
 
   /** Writes all named counts (summed per name) to {@code .run/counts.tsv}. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RecordRunFactsTest {
 
   @Test
-  void countsAndSumsIncludingAnEmptyCollection(TestPipeline p) {
+  void countsSumsAndTalliesIncludingAnEmptyCollection(TestPipeline p) {
     PCollection<Integer> five = p.apply("Five", Create.of(List.of(1, 2, 3, 4, 5)).withCoder(VarIntCoder.of()));
     PCollection<Integer> none = p.apply("None", Create.empty(VarIntCoder.of()));
 
@@ -26,11 +26,14 @@ class RecordRunFactsTest {
         .and(RecordRunFacts.count("none", none))
         .and(RecordRunFacts.sum("sum_of_five", five, i -> (long) i))
         .and(RecordRunFacts.sum("sum_of_none", none, i -> (long) i))
+        .and(RecordRunFacts.tally("odd_and_even", five, List.of("odd", "even", "never"),
+            (i, add) -> add.add(i % 2 == 1 ? "odd" : "even", i)))
         .apply(Flatten.pCollections())
         .apply(Sum.longsPerKey());
 
     PAssert.that(totals).containsInAnyOrder(
-        KV.of("five", 5L), KV.of("none", 0L), KV.of("sum_of_five", 15L), KV.of("sum_of_none", 0L));
+        KV.of("five", 5L), KV.of("none", 0L), KV.of("sum_of_five", 15L), KV.of("sum_of_none", 0L),
+        KV.of("odd", 9L), KV.of("even", 6L), KV.of("never", 0L));
     p.run().waitUntilFinish();
   }
 }
