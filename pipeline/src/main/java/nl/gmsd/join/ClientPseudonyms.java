@@ -75,7 +75,11 @@ public final class ClientPseudonyms {
   }
 
   public void add(String pseudonym) {
-    shards[shardOf(pseudonym)].add(pseudonym);
+    Shard shard = shards[shardOf(pseudonym)];
+    if (shard == null) {
+      throw new IllegalStateException("shard " + shardOf(pseudonym) + " is missing: a filter assembled by of() is read-only there");
+    }
+    shard.add(pseudonym);
   }
 
   /** False only if {@code pseudonym} was never added. */

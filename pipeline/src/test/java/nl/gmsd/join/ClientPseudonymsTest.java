@@ -82,6 +82,7 @@ class ClientPseudonymsTest {
     assertEquals(0.0, none.fillRatio());
     assertTrue(pseudonyms(1_000, 6).stream().noneMatch(none::mightContain));
     assertTrue(pseudonyms(1_000, 6).stream().noneMatch(ClientPseudonyms.empty(1 << 10)::mightContain));
+    assertThrows(IllegalStateException.class, () -> none.add(pseudonyms(1, 6).get(0)));
   }
 
   @Test
