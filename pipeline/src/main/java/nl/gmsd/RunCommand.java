@@ -134,6 +134,10 @@ public final class RunCommand {
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the pipeline ended in state " + state);
       }
+      int abandoned = nl.gmsd.write.OutputFiles.removeAbandonedTemporaries(staging);
+      if (abandoned > 0) {
+        out.printf("Removed %d unfinished file(s) of task attempts that failed and were retried.%n", abandoned);
+      }
       writeRunJson(staging, options, inputs, deliveries, referenceDir, started);
       publish(staging, output);
       out.printf("Done in %.1f s.%n", (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0);

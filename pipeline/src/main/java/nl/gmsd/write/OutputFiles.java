@@ -6,11 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Writes one output file so that it is either absent or complete: into a hidden temporary file
- * beside it, then renamed. A retried task rewrites the same bytes.
+ * beside it, then renamed. A retried task rewrites the same bytes. A task killed with its worker
+ * (a TaskManager lost on a cluster) can leave its temporary file behind; the driver removes such
+ * files with {@link #removeAbandonedTemporaries} once the job has finished, before it publishes.
  */
 public final class OutputFiles {
 
@@ -19,11 +23,36 @@ public final class OutputFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /** What marks a temporary file's name: {@code .<name>.tmp-<uuid>}. */
+  static final String TEMPORARY = ".tmp-";
+
   private OutputFiles() {}
+
+  /** Whether {@code file} is a temporary file of {@link #write}, complete or not. */
+  public static boolean isTemporary(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith(".") && name.contains(TEMPORARY);
+  }
+
+  /**
+   * Deletes the temporary files of {@link #write} under {@code dir} that a killed task left behind.
+   * Only when no task writes any more (after the job), or it would delete a file being written.
+   * Returns how many it deleted.
+   */
+  public static int removeAbandonedTemporaries(Path dir) throws IOException {
+    List<Path> abandoned;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      abandoned = walk.filter(Files::isRegularFile).filter(OutputFiles::isTemporary).toList();
+    }
+    for (Path p : abandoned) {
+      Files.deleteIfExists(p);
+    }
+    return abandoned.size();
+  }
 
   public static void write(Path file, Content content) throws IOException {
     Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp-" + UUID.randomUUID());
+    Path tmp = file.resolveSibling("." + file.getFileName() + TEMPORARY + UUID.randomUUID());
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         content.writeTo(out);
