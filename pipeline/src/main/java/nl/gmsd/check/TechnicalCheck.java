@@ -100,22 +100,20 @@ public final class TechnicalCheck extends PTransform<PCollection<Upload>, CheckR
         return;
       }
       approved.inc();
-      long passedOn = 0;
+      long[] passedOn = {0};
       if (periodsRead.contains(verdict.getPeriod())) {
-        long[] n = {0};
         try (InputStream in = open(path)) {
           checker.approvedRecords(upload, verdict, in, r -> {
-            n[0]++;
+            passedOn[0]++;
             out.get(RECORDS).output(r);
           });
         }
-        records.inc(n[0]);
-        passedOn = n[0];
+        records.inc(passedOn[0]);
       }
       // The verdict carries the number of records passed on, so the run facts count them from
       // the verdicts rather than as a second consumer of the records (which would keep Flink from
       // fusing the records' path).
-      out.get(VERDICTS).output(FileVerdict.newBuilder(verdict).setRecordsPassedOn(passedOn).build());
+      out.get(VERDICTS).output(FileVerdict.newBuilder(verdict).setRecordsPassedOn(passedOn[0]).build());
     }
 
     private static InputStream open(Path path) throws IOException {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import nl.gmsd.common.TableLayout;
 
 /**
  * The audit of SPEC 8 over one period's linked tables, sound by construction.
@@ -303,7 +304,7 @@ final class Audit {
   int[] stage2Set(int region) {
     List<Integer> free = new ArrayList<>();
     int[] pool;
-    if (s.level(region).equals(nl.gmsd.common.TableLayout.LEVEL_GEMEENTE)) {
+    if (s.level(region).equals(TableLayout.LEVEL_GEMEENTE)) {
       free.add(region);
       pool = s.members(s.parent(region));
     } else {
@@ -469,7 +470,7 @@ final class Audit {
     }
     boolean[] any = new boolean[provinces.length];
     for (int[] c : cells) {
-      int q = s.level(c[0]).equals(nl.gmsd.common.TableLayout.LEVEL_GEMEENTE) ? s.parent(c[0]) : c[0];
+      int q = s.level(c[0]).equals(TableLayout.LEVEL_GEMEENTE) ? s.parent(c[0]) : c[0];
       for (int qi = 0; qi < provinces.length; qi++) {
         if (provinces[qi] == q) {
           wanted[qi][c[0]][c[1]] = true;

@@ -9,6 +9,8 @@ import java.util.Map;
 import nl.gmsd.avro.TableCell;
 import nl.gmsd.common.TableLayout;
 import nl.gmsd.common.TableLayout.Cell;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Disclosure control of one period's publication table (SPEC 8): primary suppression of counts
@@ -28,7 +30,7 @@ import nl.gmsd.common.TableLayout.Cell;
  * already covers gets no further cells. Then the audit runs again.
  */
 public final class DisclosureControl implements Serializable {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DisclosureControl.class);
+  private static final Logger LOG = LoggerFactory.getLogger(DisclosureControl.class);
 
   /**
    * Cost added per total cell (dimension totaal, "Totaal exclusief verblijf en opvang") a
@@ -92,12 +94,8 @@ public final class DisclosureControl implements Serializable {
         Map<String, Integer> before = failStreak;
         List<int[]> again = outcome.failing().stream().filter(c -> before.containsKey(s.key(c[0], c[1]))).toList();
         if (!again.isEmpty()) {
-          Audit full = new Audit(s, fullSystemMaxGemeenten);
-          double[][] width = outcome.width();
-          full.settle(again, width);
-          lps += full.lps();
-          List<int[]> still = outcome.failing().stream().filter(c -> !full.isSafe(width[c[0]][c[1]])).toList();
-          outcome = new Audit.Outcome(width, still, 0);
+          outcome = settle(s, outcome, again);
+          lps += outcome.lps();
         }
       }
       LOG.info("Disclosure control {}: audit round {}: {} secret cells, {} unsafe, {} LPs so far, {} s",
@@ -120,13 +118,9 @@ public final class DisclosureControl implements Serializable {
       List<int[]> added = suppressSecondary(s, outcome.failing(), c -> streak.get(s.key(c[0], c[1])));
       if (added.isEmpty()) {
         // Nothing left to suppress for them: settle these few cells on the full system, exactly.
-        Audit full = new Audit(s, fullSystemMaxGemeenten);
-        double[][] width = outcome.width();
-        full.settle(outcome.failing(), width);
-        lps += full.lps();
-        List<int[]> still = outcome.failing().stream().filter(c -> !full.isSafe(width[c[0]][c[1]])).toList();
-        outcome = new Audit.Outcome(width, still, 0);
-        if (still.isEmpty()) {
+        outcome = settle(s, outcome, outcome.failing());
+        lps += outcome.lps();
+        if (outcome.failing().isEmpty()) {
           break;
         }
         throw new DisclosureException("period " + table.period().code() + ": " + outcome.failing().size()
@@ -143,6 +137,18 @@ public final class DisclosureControl implements Serializable {
   }
 
   /** The keys (never values) of the first few failing cells, for the message. */
+  /**
+   * Settles {@code cells} of {@code outcome}'s failing cells ({@link Audit#settle}): the outcome
+   * with their widths updated, the failing cells still unsafe, and the LPs this took.
+   */
+  private Audit.Outcome settle(AuditState s, Audit.Outcome outcome, List<int[]> cells) {
+    Audit full = new Audit(s, fullSystemMaxGemeenten);
+    double[][] width = outcome.width();
+    full.settle(cells, width);
+    List<int[]> still = outcome.failing().stream().filter(c -> !full.isSafe(width[c[0]][c[1]])).toList();
+    return new Audit.Outcome(width, still, full.lps());
+  }
+
   private static String firstKeys(AuditState s, List<int[]> failing) {
     return String.join("; ", failing.stream().limit(5).map(c -> s.key(c[0], c[1])).toList());
   }

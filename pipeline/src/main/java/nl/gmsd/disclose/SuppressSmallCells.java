@@ -131,8 +131,6 @@ public final class SuppressSmallCells extends PTransform<PCollection<CellCount>,
     }
   }
 
-
-
   /** The published cells of every period, and per period its audit. */
   public static final class Result implements POutput {
     private final Pipeline pipeline;

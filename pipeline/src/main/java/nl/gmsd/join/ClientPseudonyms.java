@@ -69,23 +69,35 @@ public final class ClientPseudonyms {
     return new ClientPseudonyms(all);
   }
 
+  /** The 64-bit hash everything here works on: computed once per pseudonym. */
+  public static long hash(String pseudonym) {
+    return StringHash.of(pseudonym);
+  }
+
+  /** The shard a pseudonym of this {@link #hash} belongs in. */
+  public static int shardOf(long hash) {
+    return (int) (hash >>> SHARD_SHIFT);
+  }
+
   /** The shard {@code pseudonym} belongs in. */
   public static int shardOf(String pseudonym) {
-    return (int) (StringHash.of(pseudonym) >>> SHARD_SHIFT);
+    return shardOf(hash(pseudonym));
   }
 
   public void add(String pseudonym) {
-    Shard shard = shards[shardOf(pseudonym)];
+    long hash = hash(pseudonym);
+    Shard shard = shards[shardOf(hash)];
     if (shard == null) {
-      throw new IllegalStateException("shard " + shardOf(pseudonym) + " is missing: a filter assembled by of() is read-only there");
+      throw new IllegalStateException("shard " + shardOf(hash) + " is missing: a filter assembled by of() is read-only there");
     }
-    shard.add(pseudonym);
+    shard.add(hash);
   }
 
   /** False only if {@code pseudonym} was never added. */
   public boolean mightContain(String pseudonym) {
-    Shard shard = shards[shardOf(pseudonym)];
-    return shard != null && shard.mightContain(pseudonym);
+    long hash = hash(pseudonym);
+    Shard shard = shards[shardOf(hash)];
+    return shard != null && shard.mightContain(hash);
   }
 
   /** Share of bits set over all shards: about its {@link #HASHES}th power is the false "yes" rate. */
@@ -142,19 +154,26 @@ public final class ClientPseudonyms {
     }
 
     public void add(String pseudonym) {
-      long h1 = StringHash.of(pseudonym);
-      long h2 = StringHash.mix(h1 ^ 0x9E3779B97F4A7C15L) | 1; // odd, so the probes differ for every size
+      add(hash(pseudonym));
+    }
+
+    /** Adds the pseudonym of this {@link ClientPseudonyms#hash}. */
+    public void add(long hash) {
+      long step = step(hash);
       for (int i = 0; i < HASHES; i++) {
-        long bit = (h1 + i * h2) & mask;
+        long bit = (hash + i * step) & mask;
         words[(int) (bit >>> 6)] |= 1L << bit;
       }
     }
 
     public boolean mightContain(String pseudonym) {
-      long h1 = StringHash.of(pseudonym);
-      long h2 = StringHash.mix(h1 ^ 0x9E3779B97F4A7C15L) | 1;
+      return mightContain(hash(pseudonym));
+    }
+
+    public boolean mightContain(long hash) {
+      long step = step(hash);
       for (int i = 0; i < HASHES; i++) {
-        long bit = (h1 + i * h2) & mask;
+        long bit = (hash + i * step) & mask;
         if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
           return false;
         }
@@ -186,6 +205,14 @@ public final class ClientPseudonyms {
     public static Coder<Shard> coder() {
       return ShardCoder.INSTANCE;
     }
+  }
+
+  /**
+   * The distance between a pseudonym's probes (double hashing): a second hash from the first,
+   * odd, so the probes differ for every size.
+   */
+  private static long step(long hash) {
+    return StringHash.mix(hash ^ 0x9E3779B97F4A7C15L) | 1;
   }
 
   /** A shard as its length and words: no Java serialisation for a 128 KiB value. */

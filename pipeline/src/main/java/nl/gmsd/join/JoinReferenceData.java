@@ -13,6 +13,7 @@ import nl.gmsd.avro.Person;
 import nl.gmsd.common.Period;
 import nl.gmsd.count.ClientSummariser;
 import nl.gmsd.merge.ActiveArrangements;
+import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -72,9 +73,12 @@ public final class JoinReferenceData extends PTransform<PCollection<MicrodataArr
         .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(MicrodataArrangement.class)));
     PCollectionView<Map<Integer, ClientPseudonyms.Shard>> clientFilter = byPerson
         .apply("KeyByShard", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.strings()))
-            .via((KV<String, MicrodataArrangement> a) -> KV.of(ClientPseudonyms.shardOf(a.getKey()), a.getKey())))
-        .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
+            .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.longs()))
+            .via((KV<String, MicrodataArrangement> a) -> {
+              long hash = ClientPseudonyms.hash(a.getKey());
+              return KV.of(ClientPseudonyms.shardOf(hash), hash);
+            }))
+        .setCoder(KvCoder.of(VarIntCoder.of(), BigEndianLongCoder.of()))
         .apply("BuildClientFilter", Combine.perKey(new BuildShardFn()))
         .setCoder(KvCoder.of(VarIntCoder.of(), ClientPseudonyms.Shard.coder()))
         .apply("ClientFilterView", View.asMap());
@@ -88,16 +92,16 @@ public final class JoinReferenceData extends PTransform<PCollection<MicrodataArr
         .setCoder(AvroCoder.specific(ClientPeriod.class));
   }
 
-  /** Adds the clients' pseudonyms of one shard to its bit set; partial sets are merged bit by bit. */
-  static final class BuildShardFn extends Combine.CombineFn<String, ClientPseudonyms.Shard, ClientPseudonyms.Shard> {
+  /** Adds the clients' pseudonym hashes of one shard to its bit set; partial sets are merged bit by bit. */
+  static final class BuildShardFn extends Combine.CombineFn<Long, ClientPseudonyms.Shard, ClientPseudonyms.Shard> {
     @Override
     public ClientPseudonyms.Shard createAccumulator() {
       return ClientPseudonyms.Shard.empty();
     }
 
     @Override
-    public ClientPseudonyms.Shard addInput(ClientPseudonyms.Shard shard, String pseudonym) {
-      shard.add(pseudonym);
+    public ClientPseudonyms.Shard addInput(ClientPseudonyms.Shard shard, Long hash) {
+      shard.add(hash);
       return shard;
     }
 
@@ -116,7 +120,7 @@ public final class JoinReferenceData extends PTransform<PCollection<MicrodataArr
     }
 
     @Override
-    public Coder<ClientPseudonyms.Shard> getAccumulatorCoder(CoderRegistry registry, Coder<String> input) {
+    public Coder<ClientPseudonyms.Shard> getAccumulatorCoder(CoderRegistry registry, Coder<Long> input) {
       return ClientPseudonyms.Shard.coder();
     }
   }

@@ -76,8 +76,8 @@ class TaskManagerFailureIT {
     Path output = WORK.resolve("out-cluster");
     deleteTree(undisturbed);
     deleteTree(output);
-    // Recovery is the point here, not the LP audit (tested with its defaults elsewhere), which on
-    // an archive of 342 tiny gemeenten takes many minutes: skip its LPs with a zero width.
+    // Recovery is the point here, not the LP audit (tested with its defaults in GeneratedArchiveIT
+    // and GmsdPipelineIT), which would only lengthen both runs: skip its LPs with a zero width.
     List<String> args = new java.util.ArrayList<>(runArgs(PERIOD, input.resolve("archive"), input.resolve("reference"), key, output));
     args.add("--minIntervalWidth=0");
     List<String> undisturbedArgs = new java.util.ArrayList<>(
