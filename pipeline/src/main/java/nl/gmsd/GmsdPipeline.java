@@ -10,6 +10,7 @@ import nl.gmsd.avro.MicrodataArrangement;
 import nl.gmsd.avro.Person;
 import nl.gmsd.avro.PseudonymisedRecord;
 import nl.gmsd.avro.Upload;
+import nl.gmsd.beam.SpecificRecordCoder;
 import nl.gmsd.check.CheckResult;
 import nl.gmsd.check.TechnicalCheck;
 import nl.gmsd.common.Period;
@@ -33,7 +34,6 @@ import nl.gmsd.write.RecordRunFacts;
 import nl.gmsd.write.WriteMicrodata;
 import nl.gmsd.write.WriteTables;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.View;
@@ -96,9 +96,11 @@ public final class GmsdPipeline {
     String out = in.stagingOutput().toString();
     List<Period> periods = in.resultPeriods();
     Set<Period> periodsRead = in.periodsRead();
+    // Records between stages use their generated Avro coders, also where Beam infers a coder.
+    p.getCoderRegistry().registerCoderProvider(SpecificRecordCoder.provider());
 
     // 1. Intake: the uploads the manifest registered (validated by the driver).
-    PCollection<Upload> uploads = p.apply("Uploads", Create.of(in.uploads()).withCoder(AvroCoder.specific(Upload.class)));
+    PCollection<Upload> uploads = p.apply("Uploads", Create.of(in.uploads()).withCoder(SpecificRecordCoder.of(Upload.class)));
 
     // 2. Check every file; then the delivery rules over all verdicts.
     CheckResult checked = uploads.apply("TechnicalCheck",

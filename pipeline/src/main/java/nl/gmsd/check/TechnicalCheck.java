@@ -12,9 +12,9 @@ import nl.gmsd.avro.DeliveryRecord;
 import nl.gmsd.avro.FileVerdict;
 import nl.gmsd.avro.Finding;
 import nl.gmsd.avro.Upload;
+import nl.gmsd.beam.SpecificRecordCoder;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -58,8 +58,8 @@ public final class TechnicalCheck extends PTransform<PCollection<Upload>, CheckR
     PCollectionTuple out = uploads.apply("CheckFiles",
         ParDo.of(new CheckFileFn(archive, runPeriod, periodsRead, new FileChecker(Protocol.wmo(), reference)))
             .withOutputTags(VERDICTS, TupleTagList.of(RECORDS)));
-    PCollection<FileVerdict> verdicts = out.get(VERDICTS).setCoder(AvroCoder.specific(FileVerdict.class));
-    PCollection<DeliveryRecord> records = out.get(RECORDS).setCoder(AvroCoder.specific(DeliveryRecord.class));
+    PCollection<FileVerdict> verdicts = out.get(VERDICTS).setCoder(SpecificRecordCoder.of(FileVerdict.class));
+    PCollection<DeliveryRecord> records = out.get(RECORDS).setCoder(SpecificRecordCoder.of(DeliveryRecord.class));
     return new CheckResult(uploads.getPipeline(), verdicts, records);
   }
 

@@ -4,6 +4,7 @@ import nl.gmsd.avro.Arrangement;
 import nl.gmsd.avro.CellCount;
 import nl.gmsd.avro.ClientPeriod;
 import nl.gmsd.avro.MicrodataArrangement;
+import nl.gmsd.beam.SpecificRecordCoder;
 import nl.gmsd.beam.TallyPerBundle;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.TableLayout;
@@ -11,7 +12,6 @@ import nl.gmsd.merge.ActiveArrangements;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -60,7 +60,7 @@ public final class CountArrangements extends PTransform<PCollection<ClientPeriod
         .apply("AllCells", Flatten.pCollections())
         .apply("SumPerCell", Sum.longsPerKey())
         .apply("ToCellCount", MapElements.into(TypeDescriptor.of(CellCount.class)).via(CountArrangements::toCellCount))
-        .setCoder(AvroCoder.specific(CellCount.class));
+        .setCoder(SpecificRecordCoder.of(CellCount.class));
   }
 
   static String key(String period, String gemeente, TableLayout.Cell cell) {

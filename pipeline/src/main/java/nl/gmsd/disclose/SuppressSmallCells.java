@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import nl.gmsd.avro.CellCount;
 import nl.gmsd.avro.TableCell;
+import nl.gmsd.beam.SpecificRecordCoder;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
 import nl.gmsd.intake.DeliveryRules;
@@ -13,7 +14,6 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
@@ -66,7 +66,7 @@ public final class SuppressSmallCells extends PTransform<PCollection<CellCount>,
 
   @Override
   public Result expand(PCollection<CellCount> counts) {
-    KvCoder<String, CellCount> coder = KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(AvroCoder.specific(CellCount.class)));
+    KvCoder<String, CellCount> coder = KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(SpecificRecordCoder.of(CellCount.class)));
     PCollectionList<TableCell> cells = PCollectionList.empty(counts.getPipeline());
     PCollectionList<AuditReport> audits = PCollectionList.empty(counts.getPipeline());
     // One branch per period: each period is one linear system, and separate branches let the
@@ -90,7 +90,7 @@ public final class SuppressSmallCells extends PTransform<PCollection<CellCount>,
           .apply("Protect_" + p, ParDo.of(new ProtectFn(reference, settings, decision))
               .withSideInputs(decision)
               .withOutputTags(CELLS, TupleTagList.of(AUDITS)));
-      cells = cells.and(out.get(CELLS).setCoder(AvroCoder.specific(TableCell.class)));
+      cells = cells.and(out.get(CELLS).setCoder(SpecificRecordCoder.of(TableCell.class)));
       audits = audits.and(out.get(AUDITS).setCoder(SerializableCoder.of(AuditReport.class)));
     }
     return new Result(counts.getPipeline(),

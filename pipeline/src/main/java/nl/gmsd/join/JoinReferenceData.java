@@ -10,6 +10,7 @@ import nl.gmsd.avro.Arrangement;
 import nl.gmsd.avro.ClientPeriod;
 import nl.gmsd.avro.MicrodataArrangement;
 import nl.gmsd.avro.Person;
+import nl.gmsd.beam.SpecificRecordCoder;
 import nl.gmsd.common.Period;
 import nl.gmsd.count.ClientSummariser;
 import nl.gmsd.merge.ActiveArrangements;
@@ -19,7 +20,6 @@ import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
@@ -70,7 +70,7 @@ public final class JoinReferenceData extends PTransform<PCollection<MicrodataArr
         .apply("KeyByPseudonym", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(MicrodataArrangement.class)))
             .via((MicrodataArrangement a) -> KV.of(a.getPseudonym(), a)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(MicrodataArrangement.class)));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SpecificRecordCoder.of(MicrodataArrangement.class)));
     PCollectionView<Map<Integer, ClientPseudonyms.Shard>> clientFilter = byPerson
         .apply("KeyByShard", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.longs()))
@@ -89,7 +89,7 @@ public final class JoinReferenceData extends PTransform<PCollection<MicrodataArr
         .and(PERSONS, candidates)
         .apply("JoinOnPseudonym", CoGroupByKey.create())
         .apply("SummariseClients", ParDo.of(new SummariseFn()))
-        .setCoder(AvroCoder.specific(ClientPeriod.class));
+        .setCoder(SpecificRecordCoder.of(ClientPeriod.class));
   }
 
   /** Adds the clients' pseudonym hashes of one shard to its bit set; partial sets are merged bit by bit. */

@@ -3,8 +3,8 @@ package nl.gmsd.merge;
 import java.util.List;
 import nl.gmsd.avro.Arrangement;
 import nl.gmsd.avro.MicrodataArrangement;
+import nl.gmsd.beam.SpecificRecordCoder;
 import nl.gmsd.common.Period;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -30,7 +30,7 @@ public final class ActiveArrangements extends PTransform<PCollection<Arrangement
   public PCollection<MicrodataArrangement> expand(PCollection<Arrangement> arrangements) {
     return arrangements
         .apply("ActivePerPeriod", ParDo.of(new ActiveFn(periods)))
-        .setCoder(AvroCoder.specific(MicrodataArrangement.class));
+        .setCoder(SpecificRecordCoder.of(MicrodataArrangement.class));
   }
 
   /** The arrangement behind an (arrangement, period) element, for the rules that take arrangements. */

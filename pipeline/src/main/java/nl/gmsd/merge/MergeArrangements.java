@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import nl.gmsd.avro.Arrangement;
 import nl.gmsd.avro.PseudonymisedRecord;
+import nl.gmsd.beam.SpecificRecordCoder;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.StringHash;
 import org.apache.beam.sdk.coders.BigEndianLongCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -51,10 +51,10 @@ public final class MergeArrangements extends PTransform<PCollection<Pseudonymise
         .apply("KeyByPersonAndType", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptor.of(PseudonymisedRecord.class)))
             .via((PseudonymisedRecord r) -> KV.of(StringHash.of(mergeKey(r)), r)))
-        .setCoder(KvCoder.of(BigEndianLongCoder.of(), AvroCoder.specific(PseudonymisedRecord.class)))
+        .setCoder(KvCoder.of(BigEndianLongCoder.of(), SpecificRecordCoder.of(PseudonymisedRecord.class)))
         .apply("GroupPersonType", GroupByKey.create())
         .apply("MergeStages", ParDo.of(new MergeFn(settings)))
-        .setCoder(AvroCoder.specific(Arrangement.class));
+        .setCoder(SpecificRecordCoder.of(Arrangement.class));
   }
 
   /** (gemeente, year, person, type); a record of an unknown person is a group of its own. */

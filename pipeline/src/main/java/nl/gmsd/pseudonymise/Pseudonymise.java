@@ -3,7 +3,7 @@ package nl.gmsd.pseudonymise;
 import java.nio.file.Paths;
 import nl.gmsd.avro.DeliveryRecord;
 import nl.gmsd.avro.PseudonymisedRecord;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import nl.gmsd.beam.SpecificRecordCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -32,7 +32,7 @@ public final class Pseudonymise extends PTransform<PCollection<DeliveryRecord>, 
   public PCollection<PseudonymisedRecord> expand(PCollection<DeliveryRecord> records) {
     return records
         .apply("ReplaceBsn", ParDo.of(new ReplaceBsnFn(keyFile)))
-        .setCoder(AvroCoder.specific(PseudonymisedRecord.class));
+        .setCoder(SpecificRecordCoder.of(PseudonymisedRecord.class));
   }
 
   static final class ReplaceBsnFn extends DoFn<DeliveryRecord, PseudonymisedRecord> {

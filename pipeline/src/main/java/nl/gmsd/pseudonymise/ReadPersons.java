@@ -3,9 +3,9 @@ package nl.gmsd.pseudonymise;
 import java.nio.file.Paths;
 import java.util.Optional;
 import nl.gmsd.avro.Person;
+import nl.gmsd.beam.SpecificRecordCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -40,7 +40,7 @@ public final class ReadPersons extends PTransform<PBegin, PCollection<KV<String,
     return begin
         .apply("ReadLines", TextIO.read().from(personenFile))
         .apply("ParseAndPseudonymise", ParDo.of(new PersonFn(keyFile)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(Person.class)));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SpecificRecordCoder.of(Person.class)));
   }
 
   /**
