@@ -17,7 +17,8 @@ public final class GmsdMain {
             counts, disclosure control, reports. Results for the period and the one before.
             Engine: the embedded Flink engine by default (--runner=FlinkRunner, parallelism =
             cores); --runner=DirectRunner for tiny inputs and tests; --flinkMaster=host:port
-            (with --parallelism=N) or Flink's `flink run` for a Flink cluster. Options (defaults in brackets):
+            (with --parallelism=N) or Flink's `flink run` for a Flink cluster. On Flink, Beam's
+            metrics are off (--disableMetrics=false shows them in Flink's web UI). Options (defaults in brackets):
               --maxDeliveriesPerWindow=N  deliveries per gemeente/period/window; later: F09 [20]
               --maxGapDays=N              stage-2 merge joins when start <= end + N days [3]
               --minCount=N                counts below N are secret ('.') [8]
