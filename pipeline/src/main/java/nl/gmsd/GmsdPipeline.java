@@ -6,12 +6,13 @@ import java.util.Set;
 import nl.gmsd.avro.Arrangement;
 import nl.gmsd.avro.CellCount;
 import nl.gmsd.avro.ClientPeriod;
+import nl.gmsd.avro.FileVerdict;
 import nl.gmsd.avro.MicrodataArrangement;
 import nl.gmsd.avro.Person;
 import nl.gmsd.avro.PseudonymisedRecord;
 import nl.gmsd.avro.Upload;
 import nl.gmsd.beam.SpecificRecordCoder;
-import nl.gmsd.check.CheckResult;
+import nl.gmsd.check.ReadRecordsInForce;
 import nl.gmsd.check.TechnicalCheck;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
@@ -20,7 +21,6 @@ import nl.gmsd.disclose.DisclosureSettings;
 import nl.gmsd.disclose.SuppressSmallCells;
 import nl.gmsd.intake.ApplyDeliveryRules;
 import nl.gmsd.intake.DeliveryRules;
-import nl.gmsd.intake.KeepDeliveriesInForce;
 import nl.gmsd.intake.Withdrawal;
 import nl.gmsd.join.JoinReferenceData;
 import nl.gmsd.merge.ActiveArrangements;
@@ -103,16 +103,17 @@ public final class GmsdPipeline {
     PCollection<Upload> uploads = p.apply("Uploads", Create.of(in.uploads()).withCoder(SpecificRecordCoder.of(Upload.class)));
 
     // 2. Check every file; then the delivery rules over all verdicts.
-    CheckResult checked = uploads.apply("TechnicalCheck",
+    PCollection<FileVerdict> verdicts = uploads.apply("TechnicalCheck",
         TechnicalCheck.of(in.archive().toString(), in.period(), periodsRead, in.reference()));
-    PCollection<DeliveryRules.Decision> decision = checked.verdicts()
+    PCollection<DeliveryRules.Decision> decision = verdicts
         .apply("ApplyDeliveryRules", ApplyDeliveryRules.of(in.withdrawals(), deliverySettings(options)));
     PCollectionView<DeliveryRules.Decision> decisionView = decision.apply("DecisionView", View.asSingleton());
 
-    // 3. Pseudonymise right after the check; keep only deliveries in force, not withdrawn.
-    PCollection<PseudonymisedRecord> records = checked.records()
-        .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile().toString()))
-        .apply("KeepDeliveriesInForce", KeepDeliveriesInForce.of(decisionView, periodsRead));
+    // 3. The records of the deliveries in force, not withdrawn (the check's second pass), and
+    //    pseudonymised right away.
+    PCollection<PseudonymisedRecord> records = uploads
+        .apply("ReadRecordsInForce", ReadRecordsInForce.of(in.archive().toString(), periodsRead, in.reference(), decisionView))
+        .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile().toString()));
 
     // 4. Merge records into arrangements per gemeente and calendar year; select those active in P, P-1.
     PCollection<Arrangement> arrangements = records.apply("MergeArrangements", MergeArrangements.with(mergeSettings(options)));
@@ -139,7 +140,7 @@ public final class GmsdPipeline {
     // The large collections get one consumer each where possible (Flink fuses a step only into a
     // single consumer): records are counted from the verdicts, and the records in force from the
     // arrangements, since each is in exactly one (ArrangementMergerPropertiesTest).
-    PCollectionList.of(RecordRunFacts.tally("verdicts", checked.verdicts(), List.of("records_delivered", "records_checked_approved"),
+    PCollectionList.of(RecordRunFacts.tally("verdicts", verdicts, List.of("records_delivered", "records_checked_approved"),
             (v, add) -> {
               add.add("records_delivered", v.getRecords());
               add.add("records_checked_approved", v.getRecordsPassedOn());

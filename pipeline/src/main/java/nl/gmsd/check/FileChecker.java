@@ -187,6 +187,7 @@ public final class FileChecker implements Serializable {
     private boolean stopped;
     private boolean anyByte;
     private long records;
+    private long passedOn;
     private String firstGemeente; // null when none, or too long to show
     private byte[] firstGemeenteBytes;
     private boolean moreGemeenten;
@@ -448,8 +449,11 @@ public final class FileChecker implements Serializable {
           error(protocol.code("outsidePeriod"), null, at);
         }
       }
-      if (sink != null && !basisError && !outside && !duplicate) {
-        sink.accept(deliveryRecord(at, endEmpty));
+      if (!basisError && !outside && !duplicate) {
+        passedOn++;
+        if (sink != null) {
+          sink.accept(deliveryRecord(at, endEmpty));
+        }
       }
     }
 
@@ -696,6 +700,7 @@ public final class FileChecker implements Serializable {
           .setErrors(errors)
           .setBlanked(!rejects && optionalErrors)
           .setRecords(records)
+          .setRecordsPassedOn(rejects ? 0 : passedOn)
           .setInForce(false)
           .setInForceFile(null)
           .setFindings(findings)

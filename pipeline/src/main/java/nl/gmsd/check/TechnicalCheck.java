@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Set;
 import java.util.TreeSet;
-import nl.gmsd.avro.DeliveryRecord;
 import nl.gmsd.avro.FileVerdict;
 import nl.gmsd.avro.Finding;
 import nl.gmsd.avro.Upload;
@@ -21,19 +20,13 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * The technical check (SPEC 4) of every uploaded file: a verdict per file and, for approved files
- * of a half year the run reads, their records (still holding the BSN, so the next step must be
- * {@code Pseudonymise}). Delivery rules (F09, in force) are applied afterwards, over all verdicts.
+ * The technical check (SPEC 4) of every uploaded file: a verdict per file, from the check's first
+ * pass. Delivery rules (F09, in force) are applied afterwards, over all verdicts; then {@link
+ * ReadRecordsInForce} reads the records of the deliveries in force in the check's second pass.
  */
-public final class TechnicalCheck extends PTransform<PCollection<Upload>, CheckResult> {
-
-  static final TupleTag<FileVerdict> VERDICTS = new TupleTag<FileVerdict>() {};
-  static final TupleTag<DeliveryRecord> RECORDS = new TupleTag<DeliveryRecord>() {};
+public final class TechnicalCheck extends PTransform<PCollection<Upload>, PCollection<FileVerdict>> {
 
   private final String archive;
   private final Period runPeriod;
@@ -48,22 +41,19 @@ public final class TechnicalCheck extends PTransform<PCollection<Upload>, CheckR
     this.reference = reference;
   }
 
-  /** Checks the uploads of {@code archive}; records go on only for files of {@code periodsRead}. */
+  /** Checks the uploads of {@code archive}; records count as passed on only for {@code periodsRead}. */
   public static TechnicalCheck of(String archive, Period runPeriod, Set<Period> periodsRead, ReferenceData reference) {
     return new TechnicalCheck(archive, runPeriod, periodsRead, reference);
   }
 
   @Override
-  public CheckResult expand(PCollection<Upload> uploads) {
-    PCollectionTuple out = uploads.apply("CheckFiles",
-        ParDo.of(new CheckFileFn(archive, runPeriod, periodsRead, new FileChecker(Protocol.wmo(), reference)))
-            .withOutputTags(VERDICTS, TupleTagList.of(RECORDS)));
-    PCollection<FileVerdict> verdicts = out.get(VERDICTS).setCoder(SpecificRecordCoder.of(FileVerdict.class));
-    PCollection<DeliveryRecord> records = out.get(RECORDS).setCoder(SpecificRecordCoder.of(DeliveryRecord.class));
-    return new CheckResult(uploads.getPipeline(), verdicts, records);
+  public PCollection<FileVerdict> expand(PCollection<Upload> uploads) {
+    return uploads
+        .apply("CheckFiles", ParDo.of(new CheckFileFn(archive, runPeriod, periodsRead, new FileChecker(Protocol.wmo(), reference))))
+        .setCoder(SpecificRecordCoder.of(FileVerdict.class));
   }
 
-  /** Reads one file twice: the check, then (approved files only) the records that go on. */
+  /** Checks one file in one pass. */
   static final class CheckFileFn extends DoFn<Upload, FileVerdict> {
     private final String archive;
     private final Period runPeriod;
@@ -71,7 +61,6 @@ public final class TechnicalCheck extends PTransform<PCollection<Upload>, CheckR
     private final FileChecker checker;
     private final Counter approved = Metrics.counter(TechnicalCheck.class, "files.approved");
     private final Counter rejected = Metrics.counter(TechnicalCheck.class, "files.rejected");
-    private final Counter records = Metrics.counter(TechnicalCheck.class, "records.approved");
 
     CheckFileFn(String archive, Period runPeriod, Set<String> periodsRead, FileChecker checker) {
       this.archive = archive;
@@ -81,7 +70,7 @@ public final class TechnicalCheck extends PTransform<PCollection<Upload>, CheckR
     }
 
     @ProcessElement
-    public void process(@Element Upload upload, MultiOutputReceiver out) throws IOException {
+    public void process(@Element Upload upload, OutputReceiver<FileVerdict> out) throws IOException {
       Path path = Paths.get(archive).resolve(upload.getFile());
       FileVerdict verdict;
       if (!upload.getPresent() || !Files.isRegularFile(path)) {
@@ -94,30 +83,15 @@ public final class TechnicalCheck extends PTransform<PCollection<Upload>, CheckR
       for (Finding f : verdict.getFindings()) {
         Metrics.counter(TechnicalCheck.class, "finding." + f.getCode()).inc(f.getCount());
       }
-      if (!"GOEDGEKEURD".equals(verdict.getVerdict())) {
-        rejected.inc();
-        out.get(VERDICTS).output(verdict);
-        return;
+      (FileChecker.APPROVED.equals(verdict.getVerdict()) ? approved : rejected).inc();
+      if (verdict.getRecordsPassedOn() > 0 && !periodsRead.contains(verdict.getPeriod())) {
+        verdict = FileVerdict.newBuilder(verdict).setRecordsPassedOn(0).build(); // a half year the run does not read
       }
-      approved.inc();
-      long[] passedOn = {0};
-      if (periodsRead.contains(verdict.getPeriod())) {
-        try (InputStream in = open(path)) {
-          checker.approvedRecords(upload, verdict, in, r -> {
-            passedOn[0]++;
-            out.get(RECORDS).output(r);
-          });
-        }
-        records.inc(passedOn[0]);
-      }
-      // The verdict carries the number of records passed on, so the run facts count them from
-      // the verdicts rather than as a second consumer of the records (which would keep Flink from
-      // fusing the records' path).
-      out.get(VERDICTS).output(FileVerdict.newBuilder(verdict).setRecordsPassedOn(passedOn[0]).build());
+      out.output(verdict);
     }
+  }
 
-    private static InputStream open(Path path) throws IOException {
-      return new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-    }
+  static InputStream open(Path path) throws IOException {
+    return new BufferedInputStream(Files.newInputStream(path), 1 << 16);
   }
 }

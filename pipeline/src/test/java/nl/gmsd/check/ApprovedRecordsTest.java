@@ -78,6 +78,7 @@ class ApprovedRecordsTest {
     List<String> lines = validLines(2);
     corrupt(lines, 2, 3, "99");
     FileVerdict v = Fixtures.check(lines);
+    assertEquals(0, v.getRecordsPassedOn());
     assertThrows(IllegalArgumentException.class, () -> Fixtures.CHECKER.approvedRecords(
         Fixtures.upload(NAME), v, new ByteArrayInputStream(bytes(lines)), r -> { }));
   }

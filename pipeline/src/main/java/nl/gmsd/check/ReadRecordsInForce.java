@@ -1,0 +1,110 @@
+package nl.gmsd.check;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.gmsd.avro.DeliveryRecord;
+import nl.gmsd.avro.FileVerdict;
+import nl.gmsd.avro.Upload;
+import nl.gmsd.beam.SpecificRecordCoder;
+import nl.gmsd.common.Period;
+import nl.gmsd.common.ReferenceData;
+import nl.gmsd.intake.DeliveryRules;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+
+/**
+ * The technical check's second pass: the records of the deliveries in force for the half years
+ * the run reads, withdrawn data left out (SPEC 2: it takes no part in merging for any period).
+ * They still hold the BSN, so the next step must be {@code Pseudonymise}.
+ *
+ * <p>Why a pass of its own after the delivery rules, rather than records from the check's pass
+ * and a filter after it: the filter needs the rules' decision as a side input, and on Flink a
+ * step with a side input starts a new task, so every record was serialised once more to reach
+ * it (and once more to leave a check with two outputs). Here only the uploads meet the side
+ * input; the records flow from this step through pseudonymisation to the merge's shuffle in one
+ * task.
+ */
+public final class ReadRecordsInForce extends PTransform<PCollection<Upload>, PCollection<DeliveryRecord>> {
+
+  private final String archive;
+  private final Set<Period> periodsRead;
+  private final ReferenceData reference;
+  private final PCollectionView<DeliveryRules.Decision> decision;
+
+  private ReadRecordsInForce(String archive, Set<Period> periodsRead, ReferenceData reference,
+      PCollectionView<DeliveryRules.Decision> decision) {
+    this.archive = archive;
+    this.periodsRead = new TreeSet<>(periodsRead);
+    this.reference = reference;
+    this.decision = decision;
+  }
+
+  /** Reads from {@code archive} the uploads that {@code decision} has in force for {@code periodsRead}. */
+  public static ReadRecordsInForce of(String archive, Set<Period> periodsRead, ReferenceData reference,
+      PCollectionView<DeliveryRules.Decision> decision) {
+    return new ReadRecordsInForce(archive, periodsRead, reference, decision);
+  }
+
+  @Override
+  public PCollection<DeliveryRecord> expand(PCollection<Upload> uploads) {
+    return uploads
+        .apply("ReadApprovedRecords", ParDo.of(new ReadFn(archive, periodsRead, new FileChecker(Protocol.wmo(), reference), decision))
+            .withSideInputs(decision))
+        .setCoder(SpecificRecordCoder.of(DeliveryRecord.class));
+  }
+
+  static final class ReadFn extends DoFn<Upload, DeliveryRecord> {
+    private final String archive;
+    private final Set<Period> periodsRead;
+    private final FileChecker checker;
+    private final PCollectionView<DeliveryRules.Decision> decision;
+    private final Counter records = Metrics.counter(ReadRecordsInForce.class, "records.inForce");
+    private transient Set<String> files;
+    private transient Map<String, FileVerdict> verdicts;
+
+    ReadFn(String archive, Set<Period> periodsRead, FileChecker checker, PCollectionView<DeliveryRules.Decision> decision) {
+      this.archive = archive;
+      this.periodsRead = periodsRead;
+      this.checker = checker;
+      this.decision = decision;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) throws IOException {
+      if (files == null) {
+        DeliveryRules.Decision d = c.sideInput(decision);
+        files = d.filesToMerge(periodsRead);
+        verdicts = new HashMap<>();
+        d.verdicts().forEach(v -> verdicts.put(v.getFile(), v));
+      }
+      Upload upload = c.element();
+      if (!files.contains(upload.getFile())) {
+        return;
+      }
+      FileVerdict verdict = verdicts.get(upload.getFile());
+      long[] read = {0};
+      try (InputStream in = TechnicalCheck.open(Paths.get(archive).resolve(upload.getFile()))) {
+        checker.approvedRecords(upload, verdict, in, r -> {
+          read[0]++;
+          c.output(r);
+        });
+      }
+      if (read[0] != verdict.getRecordsPassedOn()) {
+        // The run facts count records from the verdicts: the two passes must agree.
+        throw new IllegalStateException(upload.getFile() + ": the check counted " + verdict.getRecordsPassedOn()
+            + " records to pass on, its second pass read " + read[0]);
+      }
+      records.inc(read[0]);
+    }
+  }
+}
