@@ -27,6 +27,7 @@ import nl.gmsd.intake.DeliveryArchive;
 import nl.gmsd.pseudonymise.PseudonymKey;
 import nl.gmsd.report.WriteCheckReports;
 import nl.gmsd.write.Json;
+import nl.gmsd.write.OutputFiles;
 import nl.gmsd.write.RecordRunFacts;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -134,7 +135,7 @@ public final class RunCommand {
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the pipeline ended in state " + state);
       }
-      int abandoned = nl.gmsd.write.OutputFiles.removeAbandonedTemporaries(staging);
+      int abandoned = OutputFiles.removeAbandonedTemporaries(staging);
       if (abandoned > 0) {
         out.printf("Removed %d unfinished file(s) of task attempts that failed and were retried.%n", abandoned);
       }
@@ -274,7 +275,7 @@ public final class RunCommand {
     env.put("java", System.getProperty("java.version"));
     env.put("disclosure_audit_solve_ms", auditMillis);
     run.put("environment", env);
-    nl.gmsd.write.OutputFiles.writeString(staging.resolve(RUN_JSON), Json.write(run));
+    OutputFiles.writeString(staging.resolve(RUN_JSON), Json.write(run));
   }
 
   private static Map<String, Object> settings(GmsdOptions o) {

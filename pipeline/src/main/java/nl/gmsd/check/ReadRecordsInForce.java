@@ -69,8 +69,8 @@ public final class ReadRecordsInForce extends PTransform<PCollection<Upload>, PC
     private final FileChecker checker;
     private final PCollectionView<DeliveryRules.Decision> decision;
     private final Counter records = Metrics.counter(ReadRecordsInForce.class, "records.inForce");
-    private transient Set<String> files;
-    private transient Map<String, FileVerdict> verdicts;
+    // The verdicts of the files in force, by file: one value for the whole (bounded) run.
+    private transient Map<String, FileVerdict> inForce;
 
     ReadFn(String archive, Set<Period> periodsRead, FileChecker checker, PCollectionView<DeliveryRules.Decision> decision) {
       this.archive = archive;
@@ -81,17 +81,17 @@ public final class ReadRecordsInForce extends PTransform<PCollection<Upload>, PC
 
     @ProcessElement
     public void process(ProcessContext c) throws IOException {
-      if (files == null) {
+      if (inForce == null) {
         DeliveryRules.Decision d = c.sideInput(decision);
-        files = d.filesToMerge(periodsRead);
-        verdicts = new HashMap<>();
-        d.verdicts().forEach(v -> verdicts.put(v.getFile(), v));
+        Set<String> files = d.filesToMerge(periodsRead);
+        inForce = new HashMap<>();
+        d.verdicts().stream().filter(v -> files.contains(v.getFile())).forEach(v -> inForce.put(v.getFile(), v));
       }
       Upload upload = c.element();
-      if (!files.contains(upload.getFile())) {
+      FileVerdict verdict = inForce.get(upload.getFile());
+      if (verdict == null) {
         return;
       }
-      FileVerdict verdict = verdicts.get(upload.getFile());
       long[] read = {0};
       try (InputStream in = TechnicalCheck.open(Paths.get(archive).resolve(upload.getFile()))) {
         checker.approvedRecords(upload, verdict, in, r -> {

@@ -27,8 +27,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 /**
  * Exact counts per gemeente, period and table cell (SPEC 7): clients from the client summaries,
  * arrangements (unknown persons included) from the active arrangements, households as distinct
- * household ids of clients found in the register. Summed with a combiner, so the shuffle carries
- * partial sums rather than one element per client.
+ * household ids of clients found in the register. Summed in memory per bundle ({@link
+ * TallyPerBundle}), so the shuffle carries partial sums rather than one element per client.
  */
 public final class CountArrangements extends PTransform<PCollection<ClientPeriod>, PCollection<CellCount>> {
 

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import nl.gmsd.avro.TableCell;
 import nl.gmsd.common.TableLayout;
 import nl.gmsd.common.TableLayout.Cell;
@@ -136,7 +137,6 @@ public final class DisclosureControl implements Serializable {
     return new Result(cells, report);
   }
 
-  /** The keys (never values) of the first few failing cells, for the message. */
   /**
    * Settles {@code cells} of {@code outcome}'s failing cells ({@link Audit#settle}): the outcome
    * with their widths updated, the failing cells still unsafe, and the LPs this took.
@@ -149,6 +149,7 @@ public final class DisclosureControl implements Serializable {
     return new Audit.Outcome(width, still, full.lps());
   }
 
+  /** The keys (never values) of the first few failing cells, for the message. */
   private static String firstKeys(AuditState s, List<int[]> failing) {
     return String.join("; ", failing.stream().limit(5).map(c -> s.key(c[0], c[1])).toList());
   }
@@ -165,7 +166,7 @@ public final class DisclosureControl implements Serializable {
    * its interval) ([decision] {@link #ESCALATE_AFTER_ROUNDS}).
    */
   private static List<int[]> suppressSecondary(AuditState s, List<int[]> failing,
-      java.util.function.ToIntFunction<int[]> streak) {
+      ToIntFunction<int[]> streak) {
     List<int[]> added = new ArrayList<>();
     boolean[][] newNow = new boolean[s.size()][CellRelations.CELLS.size()];
     for (int[] f : failing) {

@@ -107,11 +107,11 @@ public final class JoinReferenceData extends PTransform<PCollection<MicrodataArr
 
     @Override
     public ClientPseudonyms.Shard mergeAccumulators(Iterable<ClientPseudonyms.Shard> shards) {
-      ClientPseudonyms.Shard merged = ClientPseudonyms.Shard.empty();
+      ClientPseudonyms.Shard merged = null;
       for (ClientPseudonyms.Shard s : shards) {
-        merged.addAll(s);
+        merged = merged == null ? s : merged.addAll(s); // the first accumulator takes in the rest
       }
-      return merged;
+      return merged == null ? createAccumulator() : merged;
     }
 
     @Override
