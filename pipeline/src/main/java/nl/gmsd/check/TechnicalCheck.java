@@ -73,8 +73,10 @@ public final class TechnicalCheck extends PTransform<PCollection<Upload>, PColle
     public void process(@Element Upload upload, OutputReceiver<FileVerdict> out) throws IOException {
       Path path = Paths.get(archive).resolve(upload.getFile());
       FileVerdict verdict;
-      if (!upload.getPresent() || !Files.isRegularFile(path)) {
+      if (!upload.getPresent() || !Files.exists(path)) {
         verdict = checker.missing(upload, runPeriod);
+      } else if (!Files.isRegularFile(path)) {
+        verdict = checker.notRegularFile(upload, runPeriod);
       } else {
         try (InputStream in = open(path)) {
           verdict = checker.check(upload, runPeriod, in);
