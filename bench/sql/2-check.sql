@@ -20,16 +20,11 @@ SELECT p.file,
 FROM (SELECT filename, try(decode(content)) AS text FROM read_blob(getvariable('present_paths'))) t
 JOIN present p ON t.filename = getvariable('archive') || '/' || p.file;
 
--- Physical lines, numbered from 1 (the header). A CR before the LF is not part of the line; a
--- final line end does not make another line.
-CREATE TABLE line AS
-WITH split AS (
-    SELECT file, string_split(text, chr(10)) AS lines FROM file_text WHERE text IS NOT NULL
-)
-SELECT file, n AS line_no,
-       CASE WHEN ends_with(l, chr(13)) THEN substr(l, 1, length(l) - 1) ELSE l END AS text
-FROM split, unnest(lines) WITH ORDINALITY AS t(l, n)
-WHERE NOT (n = len(lines) AND l = '');
+-- The header line of each file: empty when the file is empty or starts with a line end (F06).
+CREATE TABLE file_header AS
+SELECT file, rtrim(split_part(text, chr(10), 1), chr(13)) AS header
+FROM file_text
+WHERE text IS NOT NULL;
 
 -- A file's name: F01 extension, F02 structure (its period, when it passes), F04 characters.
 CREATE TABLE file_name AS
@@ -69,33 +64,43 @@ CREATE MACRO eleven_test(b) AS
 -- An optional field: empty, or it matches the pattern.
 CREATE MACRO optional_ok(v, pattern) AS v = '' OR regexp_full_match(v, pattern);
 
--- Every record (line 2 on) of every readable file whose first line is not empty (F06), split into
--- its fields.
-CREATE TABLE record AS
-SELECT l.file, l.line_no, l.text, string_split(l.text, ';') AS f,
-       u.received_day, coalesce(n.period_number, period_number(getvariable('period'))) AS division_period,
-       n.period_number
-FROM line l
-JOIN upload u USING (file)
-JOIN file_name n USING (file)
-WHERE l.line_no >= 2
-  AND EXISTS (SELECT 1 FROM line h WHERE h.file = l.file AND h.line_no = 1 AND h.text <> '');
+-- The records of every file, line 2 on: physical lines, where a CR before the LF is not part of
+-- the line and a final line end does not make another line. Files that are not UTF-8 (F05) or
+-- whose first line is empty (F06) have no records to check. (A table of its own: DuckDB splits
+-- the work on a table among its threads, not the lines of one row's text.)
+CREATE TABLE line AS
+WITH split AS (
+    SELECT t.file, string_split(t.text, chr(10)) AS lines
+    FROM file_text t JOIN file_header h USING (file)
+    WHERE h.header <> ''
+)
+SELECT file, n AS line_no,
+       CASE WHEN ends_with(l, chr(13)) THEN substr(l, 1, length(l) - 1) ELSE l END AS text
+FROM split, unnest(lines) WITH ORDINALITY AS t(l, n)
+WHERE n >= 2 AND NOT (n = len(lines) AND l = '');
 
--- The codes a record breaks. One code per field (SPEC 10); a record without exactly 13 fields
--- is R01 and its fields are not checked.
+-- Every record checked field by field: one code per field (SPEC 10); a record without exactly 13
+-- fields is R01 and its fields are not checked.
 CREATE TABLE record_check AS
-WITH fields AS (
-    SELECT r.*, len(r.f) = 13 AS has_13,
-           real_date(r.f[5]) AS start_date, real_date(r.f[6]) AS end_date,
+WITH numbered AS (
+    -- W31: the same line text as an earlier record of the file (left out)
+    SELECT file, line_no, text, row_number() OVER (PARTITION BY file, text ORDER BY line_no) > 1 AS w31
+    FROM line
+), fields AS (
+    SELECT l.file, l.line_no, l.w31, f, len(f) = 13 AS has_13,
+           u.received_day, n.period_number,
+           real_date(f[5]) AS start_date, real_date(f[6]) AS end_date,
            d.code IS NOT NULL AS in_division, m.old_code IS NOT NULL AS merged_away
-    FROM record r
-    LEFT JOIN gemeente d ON d.year = period_year(r.division_period) AND d.code = r.f[2]
-    LEFT JOIN (SELECT DISTINCT old_code FROM merger) m ON m.old_code = r.f[2]
+    FROM (SELECT *, string_split(text, ';') AS f FROM numbered) l
+    JOIN upload u USING (file)
+    JOIN file_name n USING (file)
+    LEFT JOIN gemeente d
+           ON d.year = period_year(coalesce(n.period_number, period_number(getvariable('period')))) AND d.code = f[2]
+    LEFT JOIN (SELECT DISTINCT old_code FROM merger) m ON m.old_code = f[2]
 ), coded AS (
-    SELECT file, line_no, text, f, has_13, period_number, start_date, end_date,
-        CASE WHEN NOT has_13 THEN NULL ELSE
-        [
-        -- 1 AANMAAKDATUM: a real date, not after the upload's (UTC) day
+    SELECT file, line_no, w31, f, has_13, period_number, start_date, end_date,
+        CASE WHEN has_13 THEN
+        [        -- 1 AANMAAKDATUM: a real date, not after the upload's (UTC) day
         coalesce(quote_or_scientific(f[1], true),
                  CASE WHEN real_date(f[1]) IS NULL OR real_date(f[1]) > received_day THEN 'R10' END),
         -- 2 GEMEENTECODE: 4 digits, in the division of the file's year; R12 when merged away
@@ -131,34 +136,46 @@ WITH fields AS (
                  CASE WHEN NOT optional_ok(f[13], '0[1-9]|1[0-4]') THEN 'O25' END)
         ] END AS field_codes
     FROM fields
+), with_warnings AS (
+    SELECT file, line_no, w31, has_13, f, start_date, end_date,
+           CASE WHEN NOT has_13 THEN ['R01'] ELSE list_filter(field_codes, lambda c: c IS NOT NULL) END
+           -- R17: both dates fine and the end before the start
+           || CASE WHEN has_13 AND field_codes[5] IS NULL AND field_codes[6] IS NULL
+                        AND end_date < start_date THEN ['R17'] ELSE [] END AS codes,
+           -- W30: both dates fine, and the record does not overlap the file's period (left out)
+           coalesce(has_13 AND period_number IS NOT NULL AND field_codes[5] IS NULL AND field_codes[6] IS NULL
+               AND coalesce(end_date >= start_date, true)
+               AND (start_date > period_end(period_number)
+                    OR coalesce(end_date < period_start(period_number), false)), false) AS w30
+    FROM coded
 )
-SELECT file, line_no, text, f, has_13, start_date, end_date,
-       CASE WHEN NOT has_13 THEN ['R01'] ELSE list_filter(field_codes, lambda c: c IS NOT NULL) END
-       -- R17: both dates fine and the end before the start
-       || CASE WHEN has_13 AND field_codes[5] IS NULL AND field_codes[6] IS NULL
-                    AND end_date < start_date THEN ['R17'] ELSE [] END AS codes,
-       -- W30: both dates fine, and the record does not overlap the file's period (left out)
-       coalesce(has_13 AND period_number IS NOT NULL AND field_codes[5] IS NULL AND field_codes[6] IS NULL
-           AND coalesce(end_date >= start_date, true)
-           AND (start_date > period_end(period_number)
-                OR coalesce(end_date < period_start(period_number), false)), false) AS w30,
-       -- W31: the same line text as an earlier record of the file (left out)
-       row_number() OVER (PARTITION BY file, text ORDER BY line_no) > 1 AS w31
-FROM coded;
+-- What the verdict and the merge need; f[2] is also the candidate for the file's gemeente.
+SELECT file, line_no, has_13,
+       CASE WHEN has_13 THEN f[2] END AS gemeentecode,
+       CASE WHEN has_13 THEN f[3] END AS bsn,
+       CASE WHEN has_13 THEN f[4] END AS type,
+       start_date, end_date,
+       CASE WHEN has_13 THEN f[7] END AS leveringsvorm,
+       CASE WHEN has_13 THEN f[8] END AS toewijzingsnummer,
+       len(codes) AS errors,
+       list_has_any(codes, ['R01', 'R02', 'R03', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16', 'R17', 'R18'])
+           AS basis_error,
+       list_has_any(codes, ['O20', 'O21', 'O22', 'O23', 'O24', 'O25']) AS optional_error,
+       w30, w31
+FROM with_warnings;
 
 -- One verdict per considered upload. A file's gemeente is the raw GEMEENTECODE of its first
 -- 13-field record (the account's code when there is none, or when it is too long to show).
 CREATE TABLE checked AS
 WITH first_gemeente AS (
-    SELECT file, arg_min(f[2], line_no) AS code FROM record_check WHERE has_13 GROUP BY file
+    SELECT file, arg_min(gemeentecode, line_no) AS code FROM record_check WHERE has_13 GROUP BY file
 ), per_file AS (
     SELECT c.file,
            count(*) AS records,
-           sum(len(list_filter(codes, lambda x: x[1] IN ('R', 'O')))) AS record_errors,
-           bool_or(list_has_any(codes, ['R01', 'R02', 'R03', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15',
-                                        'R16', 'R17', 'R18'])) AS basis_error,
-           bool_or(list_has_any(codes, ['O20', 'O21', 'O22', 'O23', 'O24', 'O25'])) AS optional_error,
-           bool_or(c.has_13 AND c.f[2] <> g.code) AS f08,
+           sum(c.errors) AS record_errors,
+           bool_or(c.basis_error) AS basis_error,
+           bool_or(c.optional_error) AS optional_error,
+           bool_or(c.has_13 AND c.gemeentecode <> g.code) AS f08,
            count(*) FILTER (WHERE NOT w30 AND NOT w31) AS passed_on
     FROM record_check c LEFT JOIN first_gemeente g USING (file)
     GROUP BY c.file
@@ -168,8 +185,8 @@ WITH first_gemeente AS (
            coalesce(period_code(n.period_number), '') AS period,
            p.file IS NULL AS f10,
            p.file IS NOT NULL AND t.text IS NULL AS f05,
-           t.text IS NOT NULL AND coalesce(h.text, '') = '' AS f06,
-           coalesce(h.text <> '' AND lower(h.text) <> lower(
+           t.text IS NOT NULL AND coalesce(h.header, '') = '' AS f06,
+           coalesce(h.header <> '' AND lower(h.header) <> lower(
                'AANMAAKDATUM;GEMEENTECODE;BSN;TYPE_ARRANGEMENT;STARTDATUM;EINDDATUM;LEVERINGSVORM;'
                || 'TOEWIJZINGSNUMMER;VOLUME;EENHEID;FREQUENTIE;REDEN_BEEINDIGING;REDEN_WIJZIGING'), false) AS f07,
            n.f01, n.f02, n.f04,
@@ -184,7 +201,7 @@ WITH first_gemeente AS (
     JOIN file_name n USING (file)
     LEFT JOIN present p USING (file)
     LEFT JOIN file_text t USING (file)
-    LEFT JOIN line h ON h.file = u.file AND h.line_no = 1
+    LEFT JOIN file_header h USING (file)
     LEFT JOIN per_file s USING (file)
     LEFT JOIN first_gemeente g USING (file)
 )

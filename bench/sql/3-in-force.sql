@@ -3,7 +3,7 @@
 -- in force; a withdrawal later than the latest delivery that was not refused withdraws the data.
 -- Then the records that go on to merging: those of the deliveries in force for the half years
 -- read, not withdrawn, without W30 and W31, with the optional fields emptied when the check
--- blanked them.
+-- blanked them, and pseudonymised (person(), step 1).
 
 CREATE TABLE verdict AS
 WITH numbered AS (
@@ -46,15 +46,11 @@ FROM result_period r
 JOIN gemeente g ON g.year = period_year(r.number);
 
 CREATE TABLE record_in_force AS
-SELECT c.file, c.line_no,
-       c.f[2] AS gemeentecode,
+SELECT c.file, c.line_no, c.gemeentecode,
        period_year(period_number(v.period)) AS year,
        period_number(v.period) % 2 + 1 AS half,
-       c.f[3] AS bsn,
-       c.f[4] AS type,
-       c.start_date, c.end_date,
-       c.f[7] AS leveringsvorm,
-       CASE WHEN NOT v.blanked AND c.f[8] <> '' THEN c.f[8] END AS toewijzingsnummer
+       person(c.bsn) AS person, c.type, c.start_date, c.end_date, c.leveringsvorm,
+       CASE WHEN NOT v.blanked AND c.toewijzingsnummer <> '' THEN c.toewijzingsnummer END AS toewijzingsnummer
 FROM verdict v
 JOIN record_check c USING (file)
 WHERE v.in_force

@@ -1,53 +1,52 @@
 -- Step 4 of 6: merging records into arrangements, per gemeente and calendar year (SPEC 5, 11),
 -- and the arrangements active in P and P-1.
 
--- The person of a record: its pseudonym (or BSN, see person() in step 1); NULL for BSN
--- 999999999. Records of unknown persons are never merged: each is one arrangement.
-CREATE TABLE merge_input AS
-SELECT gemeentecode, year, half, line_no, person(bsn) AS person, type, start_date, end_date,
-       leveringsvorm, toewijzingsnummer
-FROM record_in_force;
-
+-- Records of unknown persons (person NULL, BSN 999999999) are never merged: each is one
+-- arrangement (at the end of this step).
+--
 -- Stage 1: the records of a person with the same toewijzingsnummer and type become one piece:
 -- earliest start, latest end (an open end wins), the leveringsvorm of the deciding record
--- (latest start, then latest end, then the later half year, then the higher line number).
+-- (latest start, then latest end, an open end latest, then the later half year, then the higher
+-- line number).
 CREATE TABLE stage1 AS
 SELECT gemeentecode, year, person, type,
        min(start_date) AS start_date,
        CASE WHEN bool_or(end_date IS NULL) THEN NULL ELSE max(end_date) END AS end_date,
-       first(leveringsvorm ORDER BY start_date DESC, end_date DESC NULLS FIRST, half DESC, line_no DESC)
-           AS leveringsvorm,
+       arg_max(leveringsvorm, (start_date, end_date IS NULL, end_date, half, line_no)) AS leveringsvorm,
        count(*) AS records
-FROM merge_input
+FROM record_in_force
 WHERE person IS NOT NULL AND toewijzingsnummer IS NOT NULL
 GROUP BY gemeentecode, year, person, type, toewijzingsnummer;
 
 -- Stage 2, gaps and islands: the stage-1 pieces and the records without a toewijzingsnummer, per
 -- (gemeente, year, person, type, leveringsvorm), sorted by start. A piece starts a new
--- arrangement when every piece that starts earlier has ended more than max_gap_days before it;
--- otherwise it joins (equal dates, inside, overlapping or a gap of at most max_gap_days).
+-- arrangement when every piece before it has ended more than max_gap_days before it starts;
+-- otherwise it joins (equal dates, inside, overlapping or a gap of at most max_gap_days). Among
+-- pieces with the same start only the first in the sort can start one (the others start no later
+-- than the first ends), so however the sort orders them, the running sum over the start dates
+-- numbers the arrangements.
 CREATE TABLE arrangement AS
 WITH piece AS (
     SELECT gemeentecode, year, person, type, leveringsvorm, start_date, end_date, records FROM stage1
     UNION ALL
     SELECT gemeentecode, year, person, type, leveringsvorm, start_date, end_date, 1
-    FROM merge_input
+    FROM record_in_force
     WHERE person IS NOT NULL AND toewijzingsnummer IS NULL
-), earlier AS (
+), before AS (
     SELECT *,
-           bool_or(end_date IS NULL) OVER starting_earlier AS earlier_open,
-           max(end_date) OVER starting_earlier AS earlier_end
+           bool_or(end_date IS NULL) OVER before AS open_before,
+           max(end_date) OVER before AS end_before
     FROM piece
-    WINDOW starting_earlier AS (
+    WINDOW before AS (
         PARTITION BY gemeentecode, year, person, type, leveringsvorm ORDER BY start_date
-        RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP)
+        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ), flagged AS (
     SELECT *,
-           CASE WHEN earlier_open THEN 0
-                WHEN earlier_end IS NULL THEN 1
-                WHEN start_date > earlier_end + CAST(getvariable('max_gap_days') AS INTEGER) THEN 1
+           CASE WHEN open_before THEN 0
+                WHEN end_before IS NULL THEN 1
+                WHEN start_date > end_before + CAST(getvariable('max_gap_days') AS INTEGER) THEN 1
                 ELSE 0 END AS starts_new
-    FROM earlier
+    FROM before
 ), island AS (
     SELECT *,
            sum(starts_new) OVER (PARTITION BY gemeentecode, year, person, type, leveringsvorm
@@ -62,7 +61,7 @@ FROM island
 GROUP BY gemeentecode, year, person, type, leveringsvorm, island
 UNION ALL
 SELECT gemeentecode, year, NULL, type, leveringsvorm, start_date, end_date, 1
-FROM merge_input
+FROM record_in_force
 WHERE person IS NULL;
 
 -- An arrangement is active in a result period of its own calendar year when it overlaps it.

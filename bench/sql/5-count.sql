@@ -2,16 +2,21 @@
 -- table cell (SPEC 6, 7, 11).
 
 -- personen.csv: rows with a 9-digit BSN other than 999999999 take part; an unreadable birth
--- date or sex, or an empty household, counts as unknown.
+-- date or sex, or an empty household, counts as unknown. Only the clients' rows are kept.
+CREATE MACRO register() AS TABLE
+SELECT * FROM read_csv(getvariable('reference') || '/personen.csv', delim = ';', header = true, quote = '',
+                       escape = '', auto_detect = false,
+                       columns = {'bsn': 'VARCHAR', 'geboortedatum': 'VARCHAR', 'geslacht': 'VARCHAR',
+                                  'huishouden': 'VARCHAR'})
+WHERE regexp_full_match(bsn, '[0-9]{9}') AND bsn <> '999999999';
+
 CREATE TABLE person AS
 SELECT person(bsn) AS person,
        real_date(geboortedatum) AS birth_date,
        CASE WHEN geslacht IN ('M', 'V') THEN geslacht END AS sex,
        nullif(huishouden, '') AS household
-FROM read_csv(getvariable('reference') || '/personen.csv', delim = ';', header = true, quote = '',
-              escape = '', auto_detect = false,
-              columns = {'bsn': 'VARCHAR', 'geboortedatum': 'VARCHAR', 'geslacht': 'VARCHAR', 'huishouden': 'VARCHAR'})
-WHERE regexp_full_match(bsn, '[0-9]{9}') AND bsn <> '999999999';
+FROM register()
+WHERE person(bsn) IN (SELECT person FROM active);
 
 -- The iWmo types and their CBS groups (SPEC 3).
 CREATE TABLE arrangement_type (type VARCHAR, type_group VARCHAR);

@@ -99,7 +99,7 @@ SELECT 'arrangements_merged', count(*) FROM arrangement
 UNION ALL
 SELECT 'arrangements_active', count(*) FROM active
 UNION ALL
-SELECT 'persons_read', count(*) FROM person
+SELECT 'persons_read', count(*) FROM register()
 UNION ALL
 SELECT 'clients', count(*) FROM client
 UNION ALL
