@@ -20,9 +20,12 @@ SELECT p.file,
 FROM (SELECT filename, try(decode(content)) AS text FROM read_blob(getvariable('present_paths'))) t
 JOIN present p ON t.filename = getvariable('archive') || '/' || p.file;
 
+-- A physical line without the CR of a CRLF line end.
+CREATE MACRO without_cr(l) AS CASE WHEN ends_with(l, chr(13)) THEN substr(l, 1, length(l) - 1) ELSE l END;
+
 -- The header line of each file: empty when the file is empty or starts with a line end (F06).
 CREATE TABLE file_header AS
-SELECT file, rtrim(split_part(text, chr(10), 1), chr(13)) AS header
+SELECT file, without_cr(split_part(text, chr(10), 1)) AS header
 FROM file_text
 WHERE text IS NOT NULL;
 
@@ -74,8 +77,7 @@ WITH split AS (
     FROM file_text t JOIN file_header h USING (file)
     WHERE h.header <> ''
 )
-SELECT file, n AS line_no,
-       CASE WHEN ends_with(l, chr(13)) THEN substr(l, 1, length(l) - 1) ELSE l END AS text
+SELECT file, n AS line_no, without_cr(l) AS text
 FROM split, unnest(lines) WITH ORDINALITY AS t(l, n)
 WHERE n >= 2 AND NOT (n = len(lines) AND l = '');
 
