@@ -155,7 +155,8 @@ public final class GmsdPipeline {
             p.apply("ReadPersonsToCount", TextIO.read().from(in.personen().toString())), ReadPersons::usableRow))
         .and(RecordRunFacts.count("clients", clients))
         .and(RecordRunFacts.count("cells_counted", counts))
-        .and(RecordRunFacts.count("cells_published", table.cells()))
+        .and(RecordRunFacts.tally("cells", table.cells(), RecordRunFacts.CELLS_BY_STATUS,
+            (c, add) -> add.add(RecordRunFacts.cellsByStatus(c.getStatus()), 1)))
         .apply("WriteCounts", RecordRunFacts.writeCounts(out));
   }
 }

@@ -85,7 +85,7 @@ class GmsdPipelineIT {
   @Test
   void writesTheWholeOutputLayout() throws IOException {
     for (String f : List.of("run.json", "technische-toets/verdicts.csv", "tabellen/wmo.csv", "tabellen/wmo.avro",
-        "microdata/0363.avro", "op-orde/index.html", "op-orde/0363_H12025.html", "op-orde/0363_H22024.html")) {
+        "tabellen/codes.csv", "microdata/0363.avro", "op-orde/index.html", "op-orde/0363_H12025.html", "op-orde/0363_H22024.html")) {
       assertTrue(Files.isRegularFile(flink.resolve(f)), f);
     }
     assertTrue(Files.readString(flink.resolve("run.json")).contains("\"status\": \"completed\""));
@@ -130,6 +130,20 @@ class GmsdPipelineIT {
     assertRow(rows, "H12025;gemeente;0599;Rotterdam;totaal;totaal;clienten", ".", "niet_geleverd");
     // Rates come from the published count: Amsterdam type 01, 10 per its inhabitants.
     assertTrue(rows.stream().anyMatch(r -> r.startsWith("H12025;gemeente;0363;Amsterdam;type;01;clienten_per_1000;0;")));
+  }
+
+  @Test
+  void runJsonCountsPublishedAndSecretCellsApart() throws IOException {
+    String json = Files.readString(direct.resolve("run.json"));
+    long rows = Files.readAllLines(direct.resolve("tabellen/wmo.csv")).size() - 1;
+    long sum = 0;
+    for (String status : List.of("gepubliceerd", "geheim", "ingetrokken", "niet_geleverd")) {
+      long n = Files.readAllLines(direct.resolve("tabellen/wmo.csv")).stream().filter(r -> r.endsWith(";" + status)).count();
+      String name = nl.gmsd.write.RecordRunFacts.cellsByStatus(status);
+      assertTrue(json.contains("\"" + name + "\": " + n), name + " = " + n + " in " + json);
+      sum += n;
+    }
+    assertEquals(rows, sum);
   }
 
   private static void assertRow(List<String> rows, String key, String value, String status) {
