@@ -68,14 +68,7 @@ public final class Engines {
   }
 
   private static Object property(PipelineOptions options, String name) {
-    try {
-      Class<?> flink = Class.forName("org.apache.beam.runners.flink.FlinkPipelineOptions");
-      @SuppressWarnings("unchecked")
-      Object typed = options.as((Class<? extends PipelineOptions>) flink);
-      String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-      return flink.getMethod(getter).invoke(typed);
-    } catch (ReflectiveOperationException | LinkageError e) {
-      return null;
-    }
+    return nl.gmsd.beam.JobMetrics.flinkOption(options, name);
   }
+
 }
