@@ -19,15 +19,30 @@ import nl.gmsd.generate.GenerateCommand;
  */
 public final class DemoCommand {
 
+  static final String DEFAULT_DIR = "gmsd-demo";
   static final String DEFAULT_SCALE = "0.01";
+  static final long DEFAULT_SEED = 1;
+  static final String DEFAULT_PERIOD = "H12025";
+
+  /** The demo's own options, for {@code gmsd demo --help}; the parsing below uses the same defaults. */
+  static final List<RunOptions.Option> OPTIONS = List.of(
+      new RunOptions.Option("output", "DIR", "./" + DEFAULT_DIR, false,
+          "the demo's folder: sample data in DIR/input, the key, the outputs in DIR/output (a rerun replaces them)",
+          String.class),
+      new RunOptions.Option("scale", "S", DEFAULT_SCALE, false,
+          "the fraction of every gemeente's persons (all 342 gemeenten at every scale; 1.0 = national volume)",
+          double.class),
+      new RunOptions.Option("seed", "N", Long.toString(DEFAULT_SEED), false, "the sample data's random seed",
+          long.class),
+      new RunOptions.Option("period", "H1YYYY", DEFAULT_PERIOD, false, "the run's period", String.class));
 
   private DemoCommand() {}
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    Path dir = Paths.get("gmsd-demo");
+    Path dir = Paths.get(DEFAULT_DIR);
     double scale = Double.parseDouble(DEFAULT_SCALE);
-    long seed = 1;
-    String period = "H12025";
+    long seed = DEFAULT_SEED;
+    String period = DEFAULT_PERIOD;
     List<String> runArgs = new ArrayList<>();
     try {
       for (String a : args) {
