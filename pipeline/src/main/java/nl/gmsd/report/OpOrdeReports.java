@@ -497,7 +497,7 @@ public final class OpOrdeReports {
       long prev = clients(previous, i);
       long diff = cur - prev;
       boolean large = Math.abs(diff) >= s.minDifferenceClients()
-          && (prev == 0 || Math.abs(diff) >= s.jumpMinRelativeChange() * prev);
+          && (prev == 0 || Math.abs(diff) >= s.minRelativeDifference() * prev);
       PeerStatistics p = changeStats.get(i);
       if (!large || p == null) {
         return;
@@ -517,7 +517,10 @@ public final class OpOrdeReports {
           + " aangeleverd en of de begin- en einddatums kloppen."));
     }
 
-    /** Zero where the group's median gives several; or outside the group's fences by 20 clients or more. */
+    /**
+     * Zero where the group's median gives several; or outside the group's fences and at least 25%
+     * and 20 clients away from what the median gives.
+     */
     private void levelFlag(int i) {
       PeerStatistics p = levelStats.get(i);
       Double rate = rate(i);
@@ -534,7 +537,8 @@ public final class OpOrdeReports {
             + DutchNumbers.decimal(p.median(), 1) + " per 1.000 inwoners hebben: voor uw inwonertal ongeveer "
             + DutchNumbers.integer(Math.round(expected)) + " cli\u00ebnten. Controleer of deze"
             + " voorzieningen in de levering ontbreken of onder een ander type zijn aangeleverd."));
-      } else if (p.outside(rate, s.fenceFactor()) && Math.abs(clients - expected) >= s.minDifferenceClients()) {
+      } else if (p.outside(rate, s.fenceFactor()) && Math.abs(clients - expected) >= s.minDifferenceClients()
+          && Math.abs(clients - expected) >= s.minRelativeDifference() * expected) {
         boolean high = rate > p.upperFence(s.fenceFactor());
         flags.add(new Flag("afwijkend " + r.labelNl(), "Het aantal cli\u00ebnten per 1.000 inwoners ("
             + r.labelNl() + ": " + DutchNumbers.decimal(rate, 1) + ") ligt " + (high ? "boven" : "onder")
@@ -835,15 +839,17 @@ public final class OpOrdeReports {
       b.append("<section id=\"regels\"><h2>Hoe de aandachtspunten worden bepaald</h2>\n<ul>\n");
       b.append("<li><strong>Sprong:</strong> het aantal cli\u00ebnten (totaal of per typegroep) veranderde ten"
           + " opzichte van de vorige periode met ten minste ")
-          .append(DutchNumbers.decimal(s.jumpMinRelativeChange() * 100, 0)).append("% \u00e9n ten minste ")
+          .append(DutchNumbers.decimal(s.minRelativeDifference() * 100, 0)).append("% \u00e9n ten minste ")
           .append(s.minDifferenceClients()).append(" cli\u00ebnten, \u00e9n die verandering valt buiten de"
               + " veranderingen bij vergelijkbare gemeenten (buiten P25 \u2212 ").append(k)
           .append(" \u00d7 IQR tot P75 + ").append(k).append(" \u00d7 IQR van hun procentuele verandering). Een"
               + " verandering die de hele groep doormaakt, is geen aandachtspunt.</li>\n");
       b.append("<li><strong>Afwijkend:</strong> het aantal cli\u00ebnten per 1.000 inwoners ligt buiten de grenzen"
           + " van de vergelijkingsgroep (P25 \u2212 ").append(k).append(" \u00d7 IQR tot P75 + ").append(k)
-          .append(" \u00d7 IQR) \u00e9n uw aantal verschilt ten minste ").append(s.minDifferenceClients())
-          .append(" cli\u00ebnten van het aantal dat de mediaan van de groep bij uw inwonertal geeft.</li>\n");
+          .append(" \u00d7 IQR) \u00e9n uw aantal verschilt ten minste ")
+          .append(DutchNumbers.decimal(s.minRelativeDifference() * 100, 0)).append("% \u00e9n ten minste ")
+          .append(s.minDifferenceClients()).append(" cli\u00ebnten van het aantal dat de mediaan van de groep bij uw"
+              + " inwonertal geeft.</li>\n");
       b.append("<li><strong>Geen cli\u00ebnten in een typegroep:</strong> 0 cli\u00ebnten, terwijl de mediaan van de"
           + " groep bij uw inwonertal ten minste ").append(DutchNumbers.decimal(s.zeroFlagMinExpectedClients(), 0))
           .append(" cli\u00ebnten geeft.</li>\n");

@@ -312,7 +312,8 @@ class OpOrdeReportsTest {
   void theRulesAreStatedOnThePage() {
     String html = page(EEMNES);
     assertTrue(html.contains("<section id=\"regels\"><h2>Hoe de aandachtspunten worden bepaald</h2>"));
-    assertTrue(html.contains("ten minste 25% \u00e9n ten minste 20 cli\u00ebnten"));
+    assertTrue(html.contains("met ten minste 25% \u00e9n ten minste 20 cli\u00ebnten, \u00e9n die verandering"));
+    assertTrue(html.contains("uw aantal verschilt ten minste 25% \u00e9n ten minste 20 cli\u00ebnten van het aantal"));
     assertTrue(html.contains("P25 \u2212 1,5 \u00d7 IQR tot P75 + 1,5 \u00d7 IQR"));
     assertTrue(html.contains("ten minste 9 zijn"), "the minimum number of peers as set");
   }
@@ -352,6 +353,29 @@ class OpOrdeReportsTest {
   @CsvSource({"100,150,0.40,false", "100,150,0.0,true", "100,60,-0.45,false", "100,60,0.0,true"})
   void aChangeTheWholeGroupSharesIsNoJump(long previous, long current, double groupChange, boolean flagged) {
     assertEquals(flagged, eemnesWithTotals(previous, current, groupChange).contains("Sprong Alle cli\u00ebnten:"));
+  }
+
+  @Test
+  void aLevelIsFlaggedOnlyOutsideTheFencesAndAQuarterFromTheMedian() {
+    List<Double> published = new ArrayList<>();
+    for (CellCount c : counts) {
+      if (c.getPeriod().equals(P.code()) && !c.getGemeentecode().equals(EEMNES)
+          && c.getDimension().equals(TableLayout.TOTAAL) && c.getMeasure().equals(TableLayout.CLIENTEN)
+          && STATUS.apply(c.getGemeentecode()).equals(TableLayout.STATUS_PUBLISHED)) {
+        published.add(c.getCount() * 1000.0 / ref.inhabitants(2025, c.getGemeentecode()).orElseThrow().count());
+      }
+    }
+    PeerStatistics peers = PeerStatistics.of(published);
+    double inh = ref.inhabitants(2025, EEMNES).orElseThrow().count() / 1000.0;
+    long outsideButClose = (long) Math.ceil((peers.upperFence(1.5) + 0.2) * inh);
+    long outsideAndFar = (long) Math.ceil(1.26 * peers.median() * inh);
+    assertTrue(outsideButClose < 1.25 * peers.median() * inh, "the scenario has room between fence and +25%");
+    assertTrue(outsideButClose - peers.median() * inh >= 20, "and the difference is 20 clients or more");
+    String label = "Afwijkend Alle cli\u00ebnten";
+    assertFalse(flagsOf(eemnesWithTotals(outsideButClose, outsideButClose, 0.0)).contains(label));
+    assertTrue(flagsOf(eemnesWithTotals(outsideAndFar, outsideAndFar, 0.0)).contains(label));
+    long insideFences = Math.round(peers.median() * inh);
+    assertFalse(flagsOf(eemnesWithTotals(insideFences, insideFences, 0.0)).contains(label));
   }
 
   @Test
