@@ -20,6 +20,7 @@ import nl.gmsd.avro.CellCount;
 import nl.gmsd.avro.FileVerdict;
 import nl.gmsd.avro.Finding;
 import nl.gmsd.check.Protocol;
+import nl.gmsd.common.ArrangementTypes;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
 import nl.gmsd.common.TableCodebook;
@@ -215,7 +216,7 @@ public final class OpOrdeReports {
   private record RateRow(String dimension, String category, String labelNl) {
     boolean isTotal() {
       return dimension.equals(TableLayout.TOTAAL)
-          || category.equals(nl.gmsd.common.ArrangementTypes.TOTAL_EXCLUDING_VERBLIJF);
+          || category.equals(ArrangementTypes.TOTAL_EXCLUDING_VERBLIJF);
     }
   }
 
@@ -830,7 +831,7 @@ public final class OpOrdeReports {
 
     /** Labels short enough for a chart's label column. */
     private static String shortLabel(RateRow r) {
-      return r.category().equals(nl.gmsd.common.ArrangementTypes.TOTAL_EXCLUDING_VERBLIJF)
+      return r.category().equals(ArrangementTypes.TOTAL_EXCLUDING_VERBLIJF)
           ? "Totaal excl. verblijf en opvang" : r.labelNl();
     }
 
