@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import nl.gmsd.avro.Upload;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
+import nl.gmsd.common.io.Location;
 import nl.gmsd.common.input.InputFileException;
 import nl.gmsd.common.input.InputPaths;
 import nl.gmsd.intake.DeliveryArchive;
@@ -99,12 +100,13 @@ public final class RunCommand {
   public static Path execute(GmsdOptions options, PrintStream out) {
     Instant started = Instant.now();
     Period period = parsePeriod(options.getPeriod());
+    requireServedLocations(options);
     Path archive = existingDir(options.getArchive(), "--archive");
     Path referenceDir = existingDir(options.getReference(), "--reference");
     Path personen = referenceDir.resolve(PERSONEN_FILE);
     InputPaths.requireFile(personen, "the population register extract",
         "add it to the reference folder, header bsn;geboortedatum;geslacht;huishouden");
-    Path keyFile = Paths.get(options.getPseudonymKeyFile()).toAbsolutePath();
+    Path keyFile = Location.localPath(options.getPseudonymKeyFile()).toAbsolutePath();
     InputPaths.requireFile(keyFile, "the pseudonymisation key (--pseudonymKeyFile)",
         "make one with: head -c 32 /dev/urandom > gmsd.key && chmod 600 gmsd.key");
     try {
@@ -112,7 +114,7 @@ public final class RunCommand {
     } catch (IllegalArgumentException e) {
       throw new InputException("--pseudonymKeyFile: " + e.getMessage());
     }
-    Path output = Paths.get(options.getOutput()).toAbsolutePath().normalize();
+    Path output = Location.localPath(options.getOutput()).toAbsolutePath().normalize();
     checkOutput(output, archive, referenceDir, keyFile);
     ReferenceData reference = ReferenceData.read(referenceDir);
     requireDivisionsAndInhabitants(reference, referenceDir, period);
@@ -227,6 +229,25 @@ public final class RunCommand {
     }
   }
 
+  /**
+   * Every path option is one this program can serve: a value with a scheme is never taken as a
+   * local relative path (an {@code --output=hdfs://...} must not end up in a local folder "hdfs:").
+   */
+  private static void requireServedLocations(GmsdOptions options) {
+    Map<String, String> locations = new LinkedHashMap<>();
+    locations.put("--archive", options.getArchive());
+    locations.put("--reference", options.getReference());
+    locations.put("--pseudonymKeyFile", options.getPseudonymKeyFile());
+    locations.put("--output", options.getOutput());
+    for (Map.Entry<String, String> e : locations.entrySet()) {
+      try {
+        Location.requireLocal("gmsd run", e.getKey(), e.getValue());
+      } catch (Location.UnservedException x) {
+        throw new InputException(x.getMessage());
+      }
+    }
+  }
+
   private static Period parsePeriod(String code) {
     try {
       return Period.parse(code);
@@ -236,7 +257,7 @@ public final class RunCommand {
   }
 
   private static Path existingDir(String value, String option) {
-    Path p = Paths.get(value).toAbsolutePath().normalize();
+    Path p = Location.localPath(value).toAbsolutePath().normalize();
     try {
       InputPaths.requireFolder(p, "the folder of " + option, "give the folder's path with " + option + "=DIR");
     } catch (InputFileException e) {
