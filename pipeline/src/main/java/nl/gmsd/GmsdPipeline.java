@@ -1,6 +1,5 @@
 package nl.gmsd;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import nl.gmsd.avro.Arrangement;
@@ -46,16 +45,19 @@ import org.apache.beam.sdk.values.PCollectionView;
 /** The half-year processing as one Beam pipeline, the same on every engine. */
 public final class GmsdPipeline {
 
-  /** What the driver established before the pipeline starts (SPEC 10: stop before writing). */
+  /**
+   * What the driver established before the pipeline starts (SPEC 10: stop before writing). Its
+   * locations are local paths or URIs one of Beam's file systems serves ({@code Storage}).
+   */
   public record RunInputs(
       Period period,
       List<Upload> uploads,
       List<Withdrawal> withdrawals,
       ReferenceData reference,
-      Path archive,
-      Path personen,
-      Path keyFile,
-      Path stagingOutput) {
+      String archive,
+      String personen,
+      String keyFile,
+      String stagingOutput) {
 
     /** The periods with results: P and P-1, in that order. */
     public List<Period> resultPeriods() {
@@ -109,7 +111,7 @@ public final class GmsdPipeline {
 
   /** Adds every stage to {@code p}; outputs go to {@code in.stagingOutput()}. */
   public static void build(Pipeline p, GmsdOptions options, RunInputs in) {
-    String out = in.stagingOutput().toString();
+    String out = in.stagingOutput();
     List<Period> periods = in.resultPeriods();
     List<String> published = periods.stream().map(Period::code).toList();
     Set<Period> periodsRead = in.periodsRead();
@@ -121,7 +123,7 @@ public final class GmsdPipeline {
 
     // 2. Check every file; then the delivery rules over all verdicts.
     PCollection<FileVerdict> verdicts = uploads.apply("TechnicalCheck",
-        TechnicalCheck.of(in.archive().toString(), in.period(), periodsRead, in.reference()));
+        TechnicalCheck.of(in.archive(), in.period(), periodsRead, in.reference()));
     PCollection<DeliveryRules.Decision> decision = verdicts
         .apply("ApplyDeliveryRules", ApplyDeliveryRules.of(in.withdrawals(), deliverySettings(options)));
     PCollectionView<DeliveryRules.Decision> decisionView = decision.apply("DecisionView", View.asSingleton());
@@ -129,8 +131,8 @@ public final class GmsdPipeline {
     // 3. The records of the deliveries in force, not withdrawn (the check's second pass), and
     //    pseudonymised right away.
     PCollection<PseudonymisedRecord> records = uploads
-        .apply("ReadRecordsInForce", ReadRecordsInForce.of(in.archive().toString(), periodsRead, in.reference(), decisionView))
-        .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile().toString()));
+        .apply("ReadRecordsInForce", ReadRecordsInForce.of(in.archive(), periodsRead, in.reference(), decisionView))
+        .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile()));
 
     // 4. Merge records into arrangements per gemeente and calendar year; select those active in P,
     //    P-1 and, for the op-orde comparison only, the read period before P-1 (not published).
@@ -139,7 +141,7 @@ public final class GmsdPipeline {
 
     // 5. Join with the pseudonymised population register.
     PCollection<KV<String, Person>> persons = p.apply("ReadPersons",
-        ReadPersons.from(in.personen().toString(), in.keyFile().toString()));
+        ReadPersons.from(in.personen(), in.keyFile()));
     PCollection<ClientPeriod> clients = active.apply("JoinReferenceData", JoinReferenceData.withPersons(persons));
 
     // 6. Count exactly, then protect (rounding, suppression, audit) the periods published.
@@ -171,7 +173,7 @@ public final class GmsdPipeline {
             }))
         .and(RecordRunFacts.sum("arrangements_active", active, a -> published.contains(a.getPeriod()) ? 1L : 0L))
         .and(RecordRunFacts.sum("persons_read",
-            p.apply("ReadPersonsToCount", TextIO.read().from(in.personen().toString())), ReadPersons::usableRow))
+            p.apply("ReadPersonsToCount", TextIO.read().from(in.personen())), ReadPersons::usableRow))
         .and(RecordRunFacts.sum("clients", clients, c -> published.contains(c.getPeriod()) ? 1L : 0L))
         .and(RecordRunFacts.sum("cells_counted", counts, c -> published.contains(c.getPeriod()) ? 1L : 0L))
         .and(RecordRunFacts.tally("cells", table.cells(), RecordRunFacts.CELLS_BY_STATUS,

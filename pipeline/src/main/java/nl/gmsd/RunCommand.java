@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -23,7 +22,9 @@ import java.util.stream.Stream;
 import nl.gmsd.avro.Upload;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
+import nl.gmsd.common.io.LocalCopy;
 import nl.gmsd.common.io.Location;
+import nl.gmsd.common.io.Storage;
 import nl.gmsd.common.input.InputFileException;
 import nl.gmsd.common.input.InputPaths;
 import nl.gmsd.intake.DeliveryArchive;
@@ -34,6 +35,7 @@ import nl.gmsd.write.OutputFiles;
 import nl.gmsd.write.RecordRunFacts;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
@@ -80,7 +82,7 @@ public final class RunCommand {
       return 2;
     }
     try {
-      Path output = execute(options, out);
+      String output = execute(options, out);
       out.println("Outputs in " + output);
       return 0;
     } catch (InputException | InputFileException | OutputFolder.RefusedException e) {
@@ -96,27 +98,32 @@ public final class RunCommand {
     }
   }
 
-  /** Validates, runs and publishes; returns the output folder. Throws on any failure. */
-  public static Path execute(GmsdOptions options, PrintStream out) {
+  /**
+   * Validates, runs and publishes; returns the output folder. Throws on any failure. Every
+   * location is a local path or a URI that one of Beam's file systems serves ({@link Storage}).
+   */
+  public static String execute(GmsdOptions options, PrintStream out) {
     Instant started = Instant.now();
     Period period = parsePeriod(options.getPeriod());
+    FileSystems.setDefaultPipelineOptions(options); // the file systems the options configure (hdfs://)
     requireServedLocations(options);
-    Path archive = existingDir(options.getArchive(), "--archive");
-    Path referenceDir = existingDir(options.getReference(), "--reference");
-    Path personen = referenceDir.resolve(PERSONEN_FILE);
-    InputPaths.requireFile(personen, "the population register extract",
+    String archive = existingDir(options.getArchive(), "--archive");
+    String referenceDir = existingDir(options.getReference(), "--reference");
+    String personen = Storage.resolve(referenceDir, PERSONEN_FILE);
+    requireFile(personen, "the population register extract",
         "add it to the reference folder, header bsn;geboortedatum;geslacht;huishouden");
-    Path keyFile = Location.localPath(options.getPseudonymKeyFile()).toAbsolutePath();
-    InputPaths.requireFile(keyFile, "the pseudonymisation key (--pseudonymKeyFile)",
+    String keyFile = Storage.normalize(options.getPseudonymKeyFile());
+    requireFile(keyFile, "the pseudonymisation key (--pseudonymKeyFile)",
         "make one with: head -c 32 /dev/urandom > gmsd.key && chmod 600 gmsd.key");
     try {
       PseudonymKey.read(keyFile); // fail now, not on a worker
     } catch (IllegalArgumentException e) {
       throw new InputException("--pseudonymKeyFile: " + e.getMessage());
     }
-    Path output = Location.localPath(options.getOutput()).toAbsolutePath().normalize();
+    String output = Storage.normalize(options.getOutput());
     checkOutput(output, archive, referenceDir, keyFile);
-    ReferenceData reference = ReferenceData.read(referenceDir);
+    ReferenceData reference = Storage.isLocal(referenceDir) ? ReferenceData.read(Path.of(referenceDir))
+        : LocalCopy.ofFolder(referenceDir, java.util.Set.of(PERSONEN_FILE), ReferenceData::read);
     requireDivisionsAndInhabitants(reference, referenceDir, period);
     DeliveryArchive deliveries;
     try {
@@ -127,9 +134,11 @@ public final class RunCommand {
     out.printf("gmsd run %s: %d uploads in the archive's windows up to %s (%d later ones ignored)%n",
         period, deliveries.uploads().size(), period, deliveries.ignoredUploads().size());
 
-    Path staging = output.resolveSibling("." + output.getFileName() + ".partial-" + UUID.randomUUID());
+    String staging = Storage.resolve(Storage.parent(output), "." + Storage.name(output) + ".partial-" + UUID.randomUUID());
     try {
-      Files.createDirectories(staging);
+      if (Storage.isLocal(staging)) {
+        Files.createDirectories(Path.of(staging)); // elsewhere a folder is made by its first file
+      }
       GmsdPipeline.RunInputs inputs = new GmsdPipeline.RunInputs(period, deliveries.uploads(),
           deliveries.withdrawals(), reference, archive, personen, keyFile, staging);
       Pipeline pipeline = Pipeline.create(options);
@@ -163,7 +172,7 @@ public final class RunCommand {
    * The division of each result period's year, and inhabitants (of some year, SPEC 6) for each of
    * its gemeenten: without them the tables cannot be made, so say so now, not after the run.
    */
-  static void requireDivisionsAndInhabitants(ReferenceData reference, Path referenceDir, Period period) {
+  static void requireDivisionsAndInhabitants(ReferenceData reference, String referenceDir, Period period) {
     boolean plain = reference.files().contains(ReferenceData.GEMEENTEN_FILE);
     for (Period p : List.of(period, period.previous())) {
       int y = p.year();
@@ -191,8 +200,8 @@ public final class RunCommand {
    * The output rule (README): an earlier output of gmsd run as it left it, or a new or empty
    * folder, apart from every input; refused before anything runs.
    */
-  static void checkOutput(Path output, Path archive, Path referenceDir, Path keyFile) {
-    Map<String, Path> inputs = new LinkedHashMap<>();
+  static void checkOutput(String output, String archive, String referenceDir, String keyFile) {
+    Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("the archive", archive);
     inputs.put("the reference folder", referenceDir);
     inputs.put("the key file", keyFile);
@@ -233,7 +242,7 @@ public final class RunCommand {
    * Every path option is one this program can serve: a value with a scheme is never taken as a
    * local relative path (an {@code --output=hdfs://...} must not end up in a local folder "hdfs:").
    */
-  private static void requireServedLocations(GmsdOptions options) {
+  static void requireServedLocations(GmsdOptions options) {
     Map<String, String> locations = new LinkedHashMap<>();
     locations.put("--archive", options.getArchive());
     locations.put("--reference", options.getReference());
@@ -241,7 +250,7 @@ public final class RunCommand {
     locations.put("--output", options.getOutput());
     for (Map.Entry<String, String> e : locations.entrySet()) {
       try {
-        Location.requireLocal("gmsd run", e.getKey(), e.getValue());
+        Location.requireServed(e.getKey(), e.getValue());
       } catch (Location.UnservedException x) {
         throw new InputException(x.getMessage());
       }
@@ -256,34 +265,64 @@ public final class RunCommand {
     }
   }
 
-  private static Path existingDir(String value, String option) {
-    Path p = Location.localPath(value).toAbsolutePath().normalize();
+  private static String existingDir(String value, String option) {
+    String p = Storage.normalize(value);
     try {
-      InputPaths.requireFolder(p, "the folder of " + option, "give the folder's path with " + option + "=DIR");
+      if (Storage.isLocal(p)) {
+        InputPaths.requireFolder(Path.of(p), "the folder of " + option, "give the folder's path with " + option + "=DIR");
+      } else if (Storage.kind(p) != Storage.Kind.FOLDER) {
+        throw new InputException(option + ": " + p + " is not a folder that holds files (or does not exist): give "
+            + "the folder's location with " + option + "=DIR");
+      }
     } catch (InputFileException e) {
       throw new InputException(option + ": " + e.getMessage());
+    } catch (IOException e) {
+      throw new InputException(option + ": " + p + " cannot be read (" + e.getMessage() + ")");
     }
     return p;
   }
 
-  /** Replaces {@code output} by {@code staging}: the old output stays until the new one is complete. */
-  static void publish(Path staging, Path output) throws IOException {
-    deleteRecursively(staging.resolve(RecordRunFacts.FOLDER));
-    // Again, now: something may have been put into the old output while this run worked.
-    OutputFolder.requireReplaceableRunOutput("--output", output);
-    Path previous = null;
-    if (Files.exists(output)) {
-      previous = output.resolveSibling("." + output.getFileName() + ".previous-" + UUID.randomUUID());
-      Files.move(output, previous);
+  /** {@link InputPaths#requireFile} for a location. */
+  private static void requireFile(String p, String what, String fixIfMissing) {
+    if (Storage.isLocal(p)) {
+      InputPaths.requireFile(Path.of(p), what, fixIfMissing);
+      return;
     }
-    Files.move(staging, output);
-    if (previous != null) {
-      deleteRecursively(previous);
+    Storage.Kind kind;
+    try {
+      kind = Storage.kind(p);
+    } catch (IOException e) {
+      throw new InputFileException(p + " cannot be read (" + what + "): " + e.getMessage());
+    }
+    if (kind == Storage.Kind.MISSING) {
+      throw new InputFileException(p + " does not exist (" + what + "): " + fixIfMissing);
+    }
+    if (kind == Storage.Kind.FOLDER) {
+      throw new InputFileException(p + " is a folder, but " + what + " must be a file: give the path of the file itself");
     }
   }
 
-  private static void writeRunJson(Path staging, GmsdOptions options, GmsdPipeline.RunInputs in,
-      DeliveryArchive deliveries, Path referenceDir, Instant started) throws IOException {
+  /**
+   * Replaces {@code output} by {@code staging}: the old output stays until the new one is complete.
+   * A rename of a folder, which is atomic on a local file system and on HDFS.
+   */
+  static void publish(String staging, String output) throws IOException {
+    Storage.deleteRecursively(Storage.resolve(staging, RecordRunFacts.FOLDER));
+    // Again, now: something may have been put into the old output while this run worked.
+    OutputFolder.requireReplaceableRunOutput("--output", output);
+    String previous = null;
+    if (Storage.kind(output) != Storage.Kind.MISSING) {
+      previous = Storage.resolve(Storage.parent(output), "." + Storage.name(output) + ".previous-" + UUID.randomUUID());
+      Storage.rename(output, previous);
+    }
+    Storage.rename(staging, output);
+    if (previous != null) {
+      Storage.deleteRecursively(previous);
+    }
+  }
+
+  private static void writeRunJson(String staging, GmsdOptions options, GmsdPipeline.RunInputs in,
+      DeliveryArchive deliveries, String referenceDir, Instant started) throws IOException {
     Map<String, Object> run = Json.object();
     run.put("status", "completed");
     run.put("period", in.period().code());
@@ -292,23 +331,24 @@ public final class RunCommand {
 
     Map<String, Object> inputs = Json.object();
     Map<String, Object> archiveFiles = Json.object();
-    archiveFiles.put(DeliveryArchive.MANIFEST, checksum(in.archive().resolve(DeliveryArchive.MANIFEST)));
-    Path withdrawals = in.archive().resolve(DeliveryArchive.WITHDRAWALS);
-    if (Files.isRegularFile(withdrawals)) {
+    archiveFiles.put(DeliveryArchive.MANIFEST, checksum(Storage.resolve(in.archive(), DeliveryArchive.MANIFEST)));
+    String withdrawals = Storage.resolve(in.archive(), DeliveryArchive.WITHDRAWALS);
+    if (isRegularFile(withdrawals)) {
       archiveFiles.put(DeliveryArchive.WITHDRAWALS, checksum(withdrawals));
     }
     List<Upload> sorted = new ArrayList<>(in.uploads());
     sorted.sort(Comparator.comparing(Upload::getFile));
     for (Upload u : sorted) {
-      Path f = in.archive().resolve(u.getFile());
-      archiveFiles.put(u.getFile(), Files.isRegularFile(f) ? checksum(f) : Files.exists(f) ? "not a regular file" : "missing");
+      String f = Storage.resolve(in.archive(), u.getFile());
+      archiveFiles.put(u.getFile(), isRegularFile(f) ? checksum(f)
+          : Storage.kind(f) != Storage.Kind.MISSING ? "not a regular file" : "missing");
     }
     inputs.put("archive", archiveFiles);
     Map<String, Object> refFiles = Json.object();
     List<String> referenceFiles = new ArrayList<>(in.reference().files());
     referenceFiles.add(PERSONEN_FILE);
     for (String name : referenceFiles) {
-      refFiles.put(name, checksum(referenceDir.resolve(name)));
+      refFiles.put(name, checksum(Storage.resolve(referenceDir, name)));
     }
     inputs.put("reference", refFiles);
     run.put("inputs", inputs);
@@ -327,14 +367,14 @@ public final class RunCommand {
     run.put("counts", readCounts(staging));
     Map<String, Object> audits = Json.object();
     for (Period p : in.resultPeriods()) {
-      Path a = staging.resolve(RecordRunFacts.FOLDER).resolve("audit-" + p.code() + ".json");
-      audits.put(p.code(), Files.isRegularFile(a) ? new Json.Raw(Files.readString(a)) : null);
+      String a = Storage.resolve(staging, RecordRunFacts.FOLDER + "/audit-" + p.code() + ".json");
+      audits.put(p.code(), isRegularFile(a) ? new Json.Raw(readString(a)) : null);
     }
     run.put("disclosure_audit", audits);
     Map<String, Object> auditMillis = Json.object();
     for (Period p : in.resultPeriods()) {
-      Path t = staging.resolve(RecordRunFacts.FOLDER).resolve("audit-" + p.code() + ".millis");
-      auditMillis.put(p.code(), Files.isRegularFile(t) ? Long.parseLong(Files.readString(t).trim()) : null);
+      String t = Storage.resolve(staging, RecordRunFacts.FOLDER + "/audit-" + p.code() + ".millis");
+      auditMillis.put(p.code(), isRegularFile(t) ? Long.parseLong(readString(t).trim()) : null);
     }
 
     Map<String, Object> env = Json.object();
@@ -342,9 +382,9 @@ public final class RunCommand {
     env.put("started_at", started.toString());
     env.put("finished_at", Instant.now().toString());
     env.put("duration_ms", System.currentTimeMillis() - started.toEpochMilli());
-    env.put("archive", in.archive().toString());
-    env.put("reference", referenceDir.toString());
-    env.put("output", Paths.get(options.getOutput()).toAbsolutePath().normalize().toString());
+    env.put("archive", in.archive());
+    env.put("reference", referenceDir);
+    env.put("output", Storage.normalize(options.getOutput()));
     env.put("java", System.getProperty("java.version"));
     env.put("disclosure_audit_solve_ms", auditMillis);
     // What the output holds once published (without the run's own .run folder): a later run
@@ -353,7 +393,15 @@ public final class RunCommand {
     listing.add(RUN_JSON);
     env.put("output_files_sha256", OutputFolder.digest(listing));
     run.put("environment", env);
-    OutputFiles.writeString(staging.resolve(RUN_JSON), Json.write(run));
+    OutputFiles.writeString(Storage.resolve(staging, RUN_JSON), Json.write(run));
+  }
+
+  private static boolean isRegularFile(String f) throws IOException {
+    return Storage.isLocal(f) ? Files.isRegularFile(Path.of(f)) : Storage.kind(f) == Storage.Kind.FILE;
+  }
+
+  private static String readString(String f) throws IOException {
+    return new String(Storage.readAllBytes(f), StandardCharsets.UTF_8);
   }
 
   /** Where each period's inhabitants come from (SPEC 6: the nearest year with counts). */
@@ -383,11 +431,11 @@ public final class RunCommand {
     return list;
   }
 
-  private static Map<String, Object> verdictCounts(Path staging) throws IOException {
+  private static Map<String, Object> verdictCounts(String staging) throws IOException {
     Map<String, Integer> counts = new TreeMap<>();
-    Path csv = staging.resolve(WriteCheckReports.FOLDER).resolve("verdicts.csv");
-    if (Files.isRegularFile(csv)) {
-      List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    String csv = Storage.resolve(staging, WriteCheckReports.FOLDER + "/verdicts.csv");
+    if (isRegularFile(csv)) {
+      List<String> lines = readString(csv).lines().toList();
       for (String line : lines.subList(1, lines.size())) {
         String[] f = line.split(";", -1);
         counts.merge(f[4], 1, Integer::sum);
@@ -398,11 +446,11 @@ public final class RunCommand {
     return m;
   }
 
-  private static Map<String, Object> readCounts(Path staging) throws IOException {
+  private static Map<String, Object> readCounts(String staging) throws IOException {
     Map<String, Object> m = Json.object();
-    Path f = staging.resolve(RecordRunFacts.FOLDER).resolve(RecordRunFacts.COUNTS_FILE);
-    if (Files.isRegularFile(f)) {
-      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+    String f = Storage.resolve(staging, RecordRunFacts.FOLDER + "/" + RecordRunFacts.COUNTS_FILE);
+    if (isRegularFile(f)) {
+      for (String line : readString(f).lines().toList()) {
         String[] kv = line.split("\t");
         m.put(kv[0], Long.parseLong(kv[1]));
       }
@@ -410,7 +458,7 @@ public final class RunCommand {
     return m;
   }
 
-  private static Map<String, Object> checksum(Path file) throws IOException {
+  private static Map<String, Object> checksum(String file) throws IOException {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
@@ -419,7 +467,7 @@ public final class RunCommand {
     }
     long bytes = 0;
     byte[] buf = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Storage.open(file)) {
       int n;
       while ((n = in.read(buf)) > 0) {
         sha.update(buf, 0, n);
@@ -443,9 +491,9 @@ public final class RunCommand {
     }
   }
 
-  private static void deleteQuietly(Path dir) {
+  private static void deleteQuietly(String dir) {
     try {
-      deleteRecursively(dir);
+      Storage.deleteRecursively(dir);
     } catch (IOException ignored) {
       // best effort: a left-over staging folder is hidden and never looks complete
     }

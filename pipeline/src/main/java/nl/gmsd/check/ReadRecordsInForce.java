@@ -2,7 +2,6 @@ package nl.gmsd.check;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +12,7 @@ import nl.gmsd.avro.Upload;
 import nl.gmsd.beam.JobMetrics;
 import nl.gmsd.beam.SpecificRecordCoder;
 import nl.gmsd.common.Period;
+import nl.gmsd.common.io.Storage;
 import nl.gmsd.common.ReferenceData;
 import nl.gmsd.intake.DeliveryRules;
 import org.apache.beam.sdk.metrics.Counter;
@@ -100,7 +100,7 @@ public final class ReadRecordsInForce extends PTransform<PCollection<Upload>, PC
         return;
       }
       long[] read = {0};
-      try (InputStream in = TechnicalCheck.open(Paths.get(archive).resolve(upload.getFile()))) {
+      try (InputStream in = TechnicalCheck.open(Storage.resolve(archive, upload.getFile()))) {
         checker.approvedRecords(upload, verdict, in, r -> {
           read[0]++;
           c.output(r);

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import nl.gmsd.avro.Upload;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.input.InputPaths;
+import nl.gmsd.common.io.Storage;
 
 /**
  * The registers of a delivery archive (SPEC 2, 11 "Deliveries"): {@code manifest.csv}, the upload
@@ -74,21 +75,36 @@ public final class DeliveryArchive {
    * @throws IOException when the archive cannot be read
    */
   public static DeliveryArchive read(Path archiveDir, Period runPeriod) throws IOException {
-    if (!Files.isDirectory(archiveDir)) {
+    return read(archiveDir.toString(), runPeriod);
+  }
+
+  /**
+   * {@link #read(Path, Period)} for a location: a local path, or a URI served by Beam's file
+   * systems ({@link Storage}; there the archive is listed once, and has no symbolic links).
+   */
+  public static DeliveryArchive read(String archiveDir, Period runPeriod) throws IOException {
+    // null for a local archive: read through java.nio as it is
+    Map<String, Boolean> remoteListing = Storage.isLocal(archiveDir) ? null : Storage.list(archiveDir);
+    if (remoteListing == null ? !Files.isDirectory(Path.of(archiveDir)) : remoteListing.isEmpty()) {
       throw new ArchiveException(
           "archive " + archiveDir + " is not a folder: pass --archive=DIR, the folder that holds "
               + MANIFEST + " and the delivered files");
     }
-    Path manifestPath = archiveDir.resolve(MANIFEST);
-    if (!Files.isRegularFile(manifestPath)) {
+    String manifestPath = Storage.resolve(archiveDir, MANIFEST);
+    if (!isRegularFile(remoteListing, manifestPath, MANIFEST)) {
       throw new ArchiveException(
           "archive " + archiveDir + " has no " + MANIFEST + ": add the upload register, header "
               + String.join(";", MANIFEST_HEADER) + ", one row per uploaded file");
     }
-    List<Upload> all = readManifest(archiveDir, manifestPath);
+    List<Upload> all = readManifest(archiveDir, manifestPath, remoteListing);
     List<Withdrawal> withdrawals = new ArrayList<>();
-    Path withdrawalsPath = archiveDir.resolve(WITHDRAWALS);
-    if (Files.exists(withdrawalsPath)) {
+    String withdrawalsPath = Storage.resolve(archiveDir, WITHDRAWALS);
+    if (remoteListing == null ? Files.exists(Path.of(withdrawalsPath)) : remoteListing.containsKey(WITHDRAWALS)) {
+      if (!isRegularFile(remoteListing, withdrawalsPath, WITHDRAWALS)) {
+        throw new ArchiveException(
+            withdrawalsPath + " is not a regular file: remove it, or make it the withdrawal register with header "
+                + String.join(";", WITHDRAWALS_HEADER));
+      }
       withdrawals = readWithdrawals(withdrawalsPath);
     }
 
@@ -104,7 +120,11 @@ public final class DeliveryArchive {
     Set<String> named = new HashSet<>();
     all.forEach(u -> named.add(u.getFile()));
     return new DeliveryArchive(
-        considered, ignored, unlistedFiles(archiveDir, named), withdrawals);
+        considered, ignored, unlistedFiles(archiveDir, remoteListing, named), withdrawals);
+  }
+
+  private static boolean isRegularFile(Map<String, Boolean> remoteListing, String path, String name) {
+    return remoteListing == null ? Files.isRegularFile(Path.of(path)) : Boolean.FALSE.equals(remoteListing.get(name));
   }
 
   /**
@@ -154,8 +174,9 @@ public final class DeliveryArchive {
 
   // ---------------------------------------------------------------------------------------------
 
-  private static List<Upload> readManifest(Path archiveDir, Path manifestPath) throws IOException {
-    Path archiveReal = archiveDir.toRealPath();
+  private static List<Upload> readManifest(String archiveDir, String manifestPath, Map<String, Boolean> remoteListing)
+      throws IOException {
+    Path archiveReal = remoteListing == null ? Path.of(archiveDir).toRealPath() : null;
     List<Line> lines = readLines(manifestPath);
     checkHeader(manifestPath, lines, MANIFEST_HEADER);
     List<Upload> uploads = new ArrayList<>();
@@ -178,8 +199,10 @@ public final class DeliveryArchive {
             "write the uploading account's gemeentecode as 4 digits, e.g. 0363");
       }
       checkRelativePath(manifestPath, line, file);
-      Path target = archiveDir.resolve(file);
-      checkInsideArchive(manifestPath, line, archiveReal, target, file);
+      String target = Storage.resolve(archiveDir, file);
+      if (remoteListing == null) {
+        checkInsideArchive(manifestPath, line, archiveReal, Path.of(target), file);
+      }
       Integer earlier = lineOfFile.putIfAbsent(file, line.number);
       if (earlier != null) {
         throw defect(
@@ -197,18 +220,13 @@ public final class DeliveryArchive {
               .setAccount(account)
               .setWindow(window.code())
               .setManifestLine(line.number)
-              .setPresent(Files.exists(target))
+              .setPresent(remoteListing == null ? Files.exists(Path.of(target)) : remoteListing.containsKey(file))
               .build());
     }
     return uploads;
   }
 
-  private static List<Withdrawal> readWithdrawals(Path path) throws IOException {
-    if (!Files.isRegularFile(path)) {
-      throw new ArchiveException(
-          path + " is not a regular file: remove it, or make it the withdrawal register with header "
-              + String.join(";", WITHDRAWALS_HEADER));
-    }
+  private static List<Withdrawal> readWithdrawals(String path) throws IOException {
     List<Line> lines = readLines(path);
     checkHeader(path, lines, WITHDRAWALS_HEADER);
     List<Withdrawal> withdrawals = new ArrayList<>();
@@ -244,8 +262,8 @@ public final class DeliveryArchive {
    * Splits into lines at LF, drops a CR before it and a byte order mark before line 1, and
    * decodes each line as strict UTF-8, so an encoding defect can be reported with its line.
    */
-  private static List<Line> readLines(Path path) throws IOException {
-    byte[] bytes = Files.readAllBytes(path);
+  private static List<Line> readLines(String path) throws IOException {
+    byte[] bytes = Storage.readAllBytes(path);
     int start = 0;
     if (bytes.length >= 3
         && (bytes[0] & 0xff) == 0xef
@@ -268,7 +286,7 @@ public final class DeliveryArchive {
     return lines;
   }
 
-  private static String decode(Path path, int number, byte[] bytes, int from, int to) {
+  private static String decode(String path, int number, byte[] bytes, int from, int to) {
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -282,7 +300,7 @@ public final class DeliveryArchive {
     }
   }
 
-  private static void checkHeader(Path path, List<Line> lines, List<String> header) {
+  private static void checkHeader(String path, List<Line> lines, List<String> header) {
     String expected = String.join(";", header);
     if (lines.isEmpty()) {
       throw new ArchiveException(
@@ -295,7 +313,7 @@ public final class DeliveryArchive {
     }
   }
 
-  private static String[] fields(Path path, Line line, List<String> header) {
+  private static String[] fields(String path, Line line, List<String> header) {
     String[] f = line.text.split(";", -1);
     if (f.length != header.size()) {
       throw defect(
@@ -307,7 +325,7 @@ public final class DeliveryArchive {
     return f;
   }
 
-  private static Instant timestamp(Path path, Line line, String field, String text) {
+  private static Instant timestamp(String path, Line line, String field, String text) {
     OffsetDateTime t;
     try {
       t = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -345,7 +363,7 @@ public final class DeliveryArchive {
    * A file path must be relative, use {@code /} between folders and have no empty, {@code .} or
    * {@code ..} part: then equal files have equal paths, and no path leaves the archive.
    */
-  private static void checkRelativePath(Path path, Line line, String file) {
+  private static void checkRelativePath(String path, Line line, String file) {
     String fix = "write the path relative to the archive folder with '/' between folders, "
         + "e.g. 0363/WMO_H12025_amsterdam.csv";
     if (file.isEmpty()) {
@@ -370,7 +388,7 @@ public final class DeliveryArchive {
    * a folder on its way): refused like {@code ../}. A link within the archive is followed. A file
    * this account cannot read is named now, not found broken halfway through the run.
    */
-  private static void checkInsideArchive(Path manifestPath, Line line, Path archiveReal, Path target, String file)
+  private static void checkInsideArchive(String manifestPath, Line line, Path archiveReal, Path target, String file)
       throws IOException {
     InputPaths.Kind kind = InputPaths.kind(target);
     if (kind == InputPaths.Kind.UNREADABLE) {
@@ -387,20 +405,25 @@ public final class DeliveryArchive {
     }
   }
 
-  private static ArchiveException defect(Path path, Line line, String problem, String fix) {
+  private static ArchiveException defect(String path, Line line, String problem, String fix) {
     return new ArchiveException(path + " line " + line.number + ": " + problem + "; " + fix + ".");
   }
 
-  private static List<String> unlistedFiles(Path archiveDir, Set<String> named)
+  private static List<String> unlistedFiles(String archiveDir, Map<String, Boolean> remoteListing, Set<String> named)
       throws IOException {
     List<String> unlisted = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(archiveDir)) {
-      walk.filter(Files::isRegularFile)
-          .map(p -> relative(archiveDir, p))
-          .filter(rel -> !rel.equals(MANIFEST) && !rel.equals(WITHDRAWALS))
-          .filter(rel -> !named.contains(rel))
-          .forEach(unlisted::add);
+    Stream<String> files;
+    if (remoteListing == null) {
+      Path root = Path.of(archiveDir);
+      try (Stream<Path> walk = Files.walk(root)) {
+        files = walk.filter(Files::isRegularFile).map(p -> relative(root, p)).toList().stream();
+      }
+    } else {
+      files = remoteListing.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey);
     }
+    files.filter(rel -> !rel.equals(MANIFEST) && !rel.equals(WITHDRAWALS))
+        .filter(rel -> !named.contains(rel))
+        .forEach(unlisted::add);
     Collections.sort(unlisted);
     return unlisted;
   }

@@ -1,6 +1,5 @@
 package nl.gmsd.pseudonymise;
 
-import java.nio.file.Paths;
 import java.util.Optional;
 import nl.gmsd.avro.Person;
 import nl.gmsd.beam.JobMetrics;
@@ -68,7 +67,7 @@ public final class ReadPersons extends PTransform<PBegin, PCollection<KV<String,
 
     @Setup
     public void setup() {
-      pseudonymiser = new Pseudonymiser(PseudonymKey.read(Paths.get(keyFile)));
+      pseudonymiser = new Pseudonymiser(PseudonymKey.read(keyFile));
     }
 
     @StartBundle

@@ -1,8 +1,6 @@
 package nl.gmsd.report;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,9 +82,9 @@ public final class WriteOpOrdeReports extends PTransform<PCollection<CellCount>,
       List<CellCount> counts = new ArrayList<>(c.element());
       Map<String, String> pages = OpOrdeReports.renderAll(periods, counts, reference, d.verdicts(),
           (period, gemeente) -> d.publicationStatus(gemeente, period.code()), periodsRead);
-      Path dir = Paths.get(outputDir, FOLDER);
+      String dir = OutputFiles.in(outputDir, FOLDER);
       for (Map.Entry<String, String> page : pages.entrySet()) {
-        OutputFiles.writeString(dir.resolve(page.getKey()), page.getValue());
+        OutputFiles.writeString(OutputFiles.in(dir, page.getKey()), page.getValue());
       }
     }
   }

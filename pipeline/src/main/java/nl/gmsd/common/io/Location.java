@@ -39,6 +39,33 @@ public final class Location {
   }
 
   /**
+   * Refuses {@code option=value} when no file system registered with Beam's {@link
+   * org.apache.beam.sdk.io.FileSystems} serves its scheme (call {@code
+   * FileSystems.setDefaultPipelineOptions} first: the options configure some, e.g. hdfs).
+   */
+  public static void requireServed(String option, String value) {
+    Optional<String> scheme = scheme(value);
+    if (scheme.isEmpty() || scheme.get().equals("file")) {
+      return;
+    }
+    try {
+      org.apache.beam.sdk.io.FileSystems.matchNewResource(value, true);
+    } catch (IllegalArgumentException e) {
+      String s = scheme.get();
+      String fix = HADOOP_SCHEMES.contains(s)
+          ? "Beam's Hadoop file system serves it once it has the cluster's Hadoop configuration: set "
+              + "HADOOP_CONF_DIR to the folder with the cluster's core-site.xml and hdfs-site.xml, or pass "
+              + "--hdfsConfiguration='[{\"fs.defaultFS\":\"" + s + "://NAMENODE:8020\"}]' (README, Running on Flink)"
+          : "this program holds file systems for local paths and hdfs:// only; give a location on one of them, "
+              + "or add Beam's file system for '" + s + ":' to the jar (README, Running on Flink)";
+      throw new UnservedException(option + "=" + value + ": no file system for '" + s + ":' is registered; " + fix);
+    }
+  }
+
+  /** The schemes Beam's Hadoop file system serves with a configuration for them. */
+  private static final java.util.Set<String> HADOOP_SCHEMES = java.util.Set.of("hdfs", "webhdfs", "viewfs");
+
+  /**
    * Refuses {@code option=value} when it names a scheme this command cannot serve; a plain path
    * and {@code file:} are local. {@code served} describes what the command does serve.
    */
