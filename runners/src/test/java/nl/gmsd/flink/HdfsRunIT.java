@@ -31,13 +31,14 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The whole job with its archive, reference data, key and output on HDFS (issue 17): an
  * in-process HDFS (MiniDFSCluster, one DataNode, loopback, ports chosen by the system, stopped
- * by the test) and {@code gmsd.jar run} in its own JVM, so the shaded jar's file-system
- * registrars are what serves {@code hdfs://}. The output equals a local run's (SPEC 10's
- * comparison); a rerun replaces it; a folder with a file of the user's is refused; a run killed
- * mid-way leaves the earlier output as it was.
+ * by the test) and {@code gmsd.jar run} in JVMs of its own, so the shaded jar's file-system
+ * registrars are what serves {@code hdfs://}. On the embedded engine and on the local Flink
+ * cluster the output equals a local run's (SPEC 10's comparison), the second run replacing the
+ * first; a run killed mid-way leaves the earlier output as it was; a folder with a file of the
+ * user's is refused. Hadoop's configuration both ways: --hdfsConfiguration and HADOOP_CONF_DIR.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Timeout(value = 12, unit = TimeUnit.MINUTES)
 class HdfsRunIT {
   private static final java.nio.file.Path WORK = java.nio.file.Path.of("target/it/hdfs").toAbsolutePath();
 
@@ -45,6 +46,8 @@ class HdfsRunIT {
   private FileSystem fs;
   private String namenode;
   private SmallArchive data;
+  /** The output of a run of the same inputs from the local disk: what every HDFS run must equal. */
+  private java.nio.file.Path local;
 
   @BeforeAll
   void startHdfs() throws IOException {
@@ -69,6 +72,11 @@ class HdfsRunIT {
     fs.copyFromLocalFile(new Path(data.archive.toString()), new Path("/gmsd/archive"));
     fs.copyFromLocalFile(new Path(data.reference.toString()), new Path("/gmsd/reference"));
     fs.copyFromLocalFile(new Path(data.keyFile.toString()), new Path("/gmsd/gmsd.key"));
+
+    local = WORK.resolve("out-local");
+    LocalFlinkCluster.runEmbedded(LocalFlinkCluster.gmsdJar(), TaskManagerFailureIT.MAIN,
+        TaskManagerFailureIT.runArgs(SmallArchive.PERIOD, data.archive, data.reference, data.keyFile, local),
+        WORK.resolve("local.log"));
   }
 
   @AfterAll
@@ -89,11 +97,32 @@ class HdfsRunIT {
    * two writers); 20 ms, with more retries so that the wait can still reach 20 s.
    */
   private List<String> hdfsArgs(String output) {
+    List<String> args = new ArrayList<>(hdfsArgsWithoutConfiguration(output));
+    args.add("--hdfsConfiguration=[{\"fs.defaultFS\":\"" + namenode + "\","
+        + "\"" + INITIAL_DELAY + "\":\"20\",\"" + RETRIES + "\":\"10\"}]");
+    return args;
+  }
+
+  private static final String INITIAL_DELAY = "dfs.client.block.write.locateFollowingBlock.initial.delay.ms";
+  private static final String RETRIES = "dfs.client.block.write.locateFollowingBlock.retries";
+
+  private List<String> hdfsArgsWithoutConfiguration(String output) {
     return List.of("run", "--period=" + SmallArchive.PERIOD, "--archive=" + namenode + "/gmsd/archive",
         "--reference=" + namenode + "/gmsd/reference", "--pseudonymKeyFile=" + namenode + "/gmsd/gmsd.key",
-        "--output=" + namenode + output, "--hdfsConfiguration=[{\"fs.defaultFS\":\"" + namenode + "\","
-            + "\"dfs.client.block.write.locateFollowingBlock.initial.delay.ms\":\"20\","
-            + "\"dfs.client.block.write.locateFollowingBlock.retries\":\"10\"}]");
+        "--output=" + namenode + output);
+  }
+
+  /** HADOOP_CONF_DIR for the same configuration, as a cluster's core-site.xml gives it. */
+  private Map<String, String> hadoopConfDir() throws IOException {
+    java.nio.file.Path dir = Files.createDirectories(WORK.resolve("hadoop-conf"));
+    Configuration c = new Configuration(false);
+    c.set("fs.defaultFS", namenode);
+    c.set(INITIAL_DELAY, "20");
+    c.set(RETRIES, "10");
+    try (java.io.OutputStream out = Files.newOutputStream(dir.resolve("core-site.xml"))) {
+      c.writeXml(out);
+    }
+    return Map.of("HADOOP_CONF_DIR", dir.toString());
   }
 
   /** The files and folders under an HDFS folder, relative, sorted. */
@@ -128,6 +157,10 @@ class HdfsRunIT {
   }
 
   private static LocalFlinkCluster.JobRun start(List<String> args, java.nio.file.Path log) {
+    return start(args, log, Map.of());
+  }
+
+  private static LocalFlinkCluster.JobRun start(List<String> args, java.nio.file.Path log, Map<String, String> env) {
     List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g", "-Djava.io.tmpdir=" + WORK.resolve("tmp"), "-cp", LocalFlinkCluster.gmsdJar().toString(),
         TaskManagerFailureIT.MAIN));
@@ -138,31 +171,35 @@ class HdfsRunIT {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return LocalFlinkCluster.JobRun.start(command, Map.of(), log);
+    return LocalFlinkCluster.JobRun.start(command, env, log);
   }
 
   @Test
   void theJobReadsAndWritesHdfsAsItDoesALocalFolder() throws Exception {
-    java.nio.file.Path local = WORK.resolve("out-local");
-    LocalFlinkCluster.runEmbedded(LocalFlinkCluster.gmsdJar(), TaskManagerFailureIT.MAIN,
-        TaskManagerFailureIT.runArgs(SmallArchive.PERIOD, data.archive, data.reference, data.keyFile, local),
-        WORK.resolve("local.log"));
-
-    start(hdfsArgs("/gmsd/out"), WORK.resolve("hdfs-1.log")).awaitSuccess(LocalFlinkCluster.JOB_TIMEOUT);
-    assertEquals(List.of(), OutputComparison.differences(local, copyToLocal("/gmsd/out", "out-hdfs-1")));
+    // On the embedded engine, Hadoop's configuration given with --hdfsConfiguration.
+    start(hdfsArgs("/gmsd/out"), WORK.resolve("hdfs-embedded.log")).awaitSuccess(LocalFlinkCluster.JOB_TIMEOUT);
+    assertEquals(List.of(), OutputComparison.differences(local, copyToLocal("/gmsd/out", "out-hdfs-embedded")));
     assertEquals(List.of(), staging(), "a staging or previous folder was left on HDFS");
     List<String> first = hdfsTree("/gmsd/out");
     assertFalse(first.stream().anyMatch(n -> n.startsWith(".run") || n.contains(".tmp-")), first.toString());
-    String runJson = Files.readString(WORK.resolve("out-hdfs-1/run.json"), StandardCharsets.UTF_8);
+    String runJson = Files.readString(WORK.resolve("out-hdfs-embedded/run.json"), StandardCharsets.UTF_8);
     assertTrue(runJson.contains("\"output\": \"" + namenode + "/gmsd/out\""), runJson);
 
-    // A rerun replaces the earlier output it recognises.
-    start(hdfsArgs("/gmsd/out"), WORK.resolve("hdfs-2.log")).awaitSuccess(LocalFlinkCluster.JOB_TIMEOUT);
-    assertEquals(List.of(), OutputComparison.differences(local, copyToLocal("/gmsd/out", "out-hdfs-2")));
+    // On the local Flink cluster (JobManager and TaskManager in JVMs of their own, without
+    // HADOOP_CONF_DIR: the TaskManagers get the configuration with the job's options), into the
+    // same folder: the run replaces the earlier output it recognises.
+    try (LocalFlinkCluster cluster = LocalFlinkCluster.start(WORK.resolve("cluster"))) {
+      cluster.runOnCluster(List.of(LocalFlinkCluster.gmsdJar()), TaskManagerFailureIT.MAIN, hdfsArgs("/gmsd/out"));
+      assertEquals(1, cluster.jobIds("FINISHED").size());
+    }
+    assertEquals(List.of(), OutputComparison.differences(local, copyToLocal("/gmsd/out", "out-hdfs-cluster")));
     assertEquals(first, hdfsTree("/gmsd/out"));
+    assertEquals(List.of(), staging());
 
-    // Killed mid-run (kill -9 once its staging folder is on HDFS): the earlier output stays as it was.
-    LocalFlinkCluster.JobRun killed = start(hdfsArgs("/gmsd/out"), WORK.resolve("hdfs-killed.log"));
+    // Killed mid-run (kill -9 once its staging folder is on HDFS), Hadoop's configuration from
+    // HADOOP_CONF_DIR: the earlier output stays as it was.
+    LocalFlinkCluster.JobRun killed = start(hdfsArgsWithoutConfiguration("/gmsd/out"),
+        WORK.resolve("hdfs-killed.log"), hadoopConfDir());
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (staging().isEmpty() && killed.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(100);
@@ -182,7 +219,8 @@ class HdfsRunIT {
     try (FSDataOutputStream out = fs.create(new Path("/gmsd/out/tabellen/mijn-bewerking.csv"))) {
       out.write("mine\n".getBytes(StandardCharsets.UTF_8));
     }
-    LocalFlinkCluster.JobRun refused = start(hdfsArgs("/gmsd/out"), WORK.resolve("hdfs-refused.log"));
+    LocalFlinkCluster.JobRun refused = start(hdfsArgsWithoutConfiguration("/gmsd/out"),
+        WORK.resolve("hdfs-refused.log"), hadoopConfDir());
     assertEquals(2, refused.awaitExit(Duration.ofMinutes(2)));
     String log = Files.readString(WORK.resolve("hdfs-refused.log"));
     assertTrue(log.contains("is not empty and is not an earlier output of gmsd run"), log);
@@ -192,9 +230,8 @@ class HdfsRunIT {
 
   @Test
   void anUnconfiguredHdfsIsRefusedWithTheFix() throws Exception {
-    List<String> args = new ArrayList<>(hdfsArgs("/gmsd/out-unconfigured"));
-    args.removeIf(a -> a.startsWith("--hdfsConfiguration="));
-    LocalFlinkCluster.JobRun run = start(args, WORK.resolve("unconfigured.log"));
+    LocalFlinkCluster.JobRun run = start(hdfsArgsWithoutConfiguration("/gmsd/out-unconfigured"),
+        WORK.resolve("unconfigured.log"));
     assertEquals(2, run.awaitExit(Duration.ofMinutes(2)));
     String log = Files.readString(WORK.resolve("unconfigured.log"));
     assertTrue(log.contains("--archive=" + namenode + "/gmsd/archive: no file system for 'hdfs:' is registered")
