@@ -58,7 +58,7 @@ public final class ReadRecordsInForce extends PTransform<PCollection<Upload>, PC
   @Override
   public PCollection<DeliveryRecord> expand(PCollection<Upload> uploads) {
     return uploads
-        .apply("ReadApprovedRecords", ParDo.of(new ReadFn(archive, periodsRead, new FileChecker(Protocol.wmo(), reference), decision))
+        .apply("ReadApprovedRecords", ParDo.of(new ReadFn(archive, periodsRead, new FileChecker(reference), decision))
             .withSideInputs(decision))
         .setCoder(SpecificRecordCoder.of(DeliveryRecord.class));
   }
@@ -94,7 +94,7 @@ public final class ReadRecordsInForce extends PTransform<PCollection<Upload>, PC
       }
       long[] read = {0};
       try (InputStream in = TechnicalCheck.open(Paths.get(archive).resolve(upload.getFile()))) {
-        checker.approvedRecords(upload, verdict, in, r -> {
+        checker.approvedRecords(upload, verdict, in, DeliveryRecord.class, r -> {
           read[0]++;
           c.output(r);
         });
