@@ -81,6 +81,9 @@ public final class DemoCommand {
       out.println();
       out.println("Outputs:");
       out.println("  " + output.resolve("tabellen/wmo.csv") + "   published table (long form)");
+      if (Files.isRegularFile(output.resolve("tabellen/kosten.csv"))) {
+        out.println("  " + output.resolve("tabellen/kosten.csv") + "   costs of the SBO and JEUGD files (2016-2019)");
+      }
       out.println("  " + output.resolve("technische-toets/verdicts.csv") + "   verdict per delivered file");
       out.println("  " + output.resolve("op-orde/index.html") + "   op-orde reports per gemeente");
       out.println("  " + output.resolve("microdata/") + "   pseudonymised arrangements (Avro)");

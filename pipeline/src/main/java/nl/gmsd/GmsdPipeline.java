@@ -12,10 +12,14 @@ import nl.gmsd.avro.Person;
 import nl.gmsd.avro.PseudonymisedRecord;
 import nl.gmsd.avro.Upload;
 import nl.gmsd.beam.SpecificRecordCoder;
+import nl.gmsd.check.FileKinds;
 import nl.gmsd.check.ReadRecordsInForce;
 import nl.gmsd.check.TechnicalCheck;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
+import nl.gmsd.costs.CostFigures;
+import nl.gmsd.costs.KostenTable;
+import nl.gmsd.costs.TabulateCosts;
 import nl.gmsd.count.CountArrangements;
 import nl.gmsd.disclose.DisclosureSettings;
 import nl.gmsd.disclose.SuppressSmallCells;
@@ -115,6 +119,12 @@ public final class GmsdPipeline {
         .apply("ReadRecordsInForce", ReadRecordsInForce.of(in.archive().toString(), periodsRead, in.reference(), decisionView))
         .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile().toString()));
 
+    // 3b. The cost files of the 2016-2019 protocol (SPEC 12), for the periods that have them: the
+    //     kosten table, and the costs for the op-orde pages.
+    List<Period> costPeriods = CostFigures.costPeriods(periods, FileKinds.shipped());
+    TabulateCosts.Result costs = costPeriods.isEmpty() ? null
+        : uploads.apply("TabulateCosts", TabulateCosts.of(in.archive().toString(), costPeriods, in.reference(), decisionView));
+
     // 4. Merge records into arrangements per gemeente and calendar year; select those active in P, P-1.
     PCollection<Arrangement> arrangements = records.apply("MergeArrangements", MergeArrangements.with(mergeSettings(options)));
     PCollection<MicrodataArrangement> active = arrangements.apply("ActiveArrangements", ActiveArrangements.in(periods));
@@ -131,19 +141,34 @@ public final class GmsdPipeline {
 
     // 7. Reports: the check's per file, op-orde per gemeente and period (restricted outputs).
     decision.apply("WriteCheckReports", WriteCheckReports.to(out));
-    counts.apply("WriteOpOrdeReports", WriteOpOrdeReports.of(periods, periodsRead, in.reference(), decisionView, out));
+    WriteOpOrdeReports opOrde = WriteOpOrdeReports.of(periods, periodsRead, in.reference(), decisionView, out);
+    counts.apply("WriteOpOrdeReports",
+        costs == null ? opOrde : opOrde.withCosts(costs.figures().apply("CostsView", View.asSingleton())));
 
     // 8. Published outputs and the facts run.json is made of.
     table.cells().apply("WriteTables", WriteTables.to(out));
+    if (costs != null) {
+      costs.cells().apply("WriteKostenTable", WriteTables.to(out, KostenTable.NAME));
+    }
     active.apply("WriteMicrodata", WriteMicrodata.to(out));
     table.audits().apply("WriteAudits", RecordRunFacts.writeAudits(out));
     // The large collections get one consumer each where possible (Flink fuses a step only into a
     // single consumer): records are counted from the verdicts, and the records in force from the
     // arrangements, since each is in exactly one (ArrangementMergerPropertiesTest).
-    PCollectionList.of(RecordRunFacts.tally("verdicts", verdicts, List.of("records_delivered", "records_checked_approved"),
+    // The Wmo counts are of Wmo files only; each other kind read has counts of its own (SPEC 12).
+    List<String> otherKinds = RecordRunFacts.otherKindsRead(periodsRead);
+    List<String> verdictFacts = new java.util.ArrayList<>(List.of("records_delivered", "records_checked_approved"));
+    otherKinds.forEach(k -> verdictFacts.addAll(List.of(k + "_files_delivered", k + "_records_delivered")));
+    PCollectionList<KV<String, Long>> facts = PCollectionList.of(RecordRunFacts.tally("verdicts", verdicts, verdictFacts,
             (v, add) -> {
-              add.add("records_delivered", v.getRecords());
-              add.add("records_checked_approved", v.getRecordsPassedOn());
+              if (v.getKind().equals(FileKinds.WMO)) {
+                add.add("records_delivered", v.getRecords());
+                add.add("records_checked_approved", v.getRecordsPassedOn());
+              } else {
+                String k = RecordRunFacts.factPrefix(v.getKind());
+                add.add(k + "_files_delivered", 1);
+                add.add(k + "_records_delivered", v.getRecords());
+              }
             }))
         .and(RecordRunFacts.tally("arrangements", arrangements, List.of("arrangements_merged", "records_in_force"),
             (a, add) -> {
@@ -155,7 +180,12 @@ public final class GmsdPipeline {
             p.apply("ReadPersonsToCount", TextIO.read().from(in.personen().toString())), ReadPersons::usableRow))
         .and(RecordRunFacts.count("clients", clients))
         .and(RecordRunFacts.count("cells_counted", counts))
-        .and(RecordRunFacts.count("cells_published", table.cells()))
-        .apply("WriteCounts", RecordRunFacts.writeCounts(out));
+        .and(RecordRunFacts.count("cells_published", table.cells()));
+    if (costs != null) {
+      facts = facts.and(RecordRunFacts.tally("costRows", costs.rows(),
+          otherKinds.stream().map(k -> k + "_records_in_force").toList(),
+          (r, add) -> add.add(RecordRunFacts.factPrefix(r.getKind()) + "_records_in_force", 1)));
+    }
+    facts.apply("WriteCounts", RecordRunFacts.writeCounts(out));
   }
 }

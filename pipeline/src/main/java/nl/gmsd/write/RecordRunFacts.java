@@ -37,6 +37,28 @@ public final class RecordRunFacts {
 
   private RecordRunFacts() {}
 
+  /**
+   * The prefix of a file kind's own counts (SPEC 12: counts per file kind): its id in lower case,
+   * e.g. {@code sbo_records_delivered}. The Wmo file's counts keep their names without a prefix.
+   */
+  public static String factPrefix(String kind) {
+    return kind.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * The prefixes of the kinds other than Wmo that are taken for some half year the run reads, in
+   * the kinds' order: each has its counts in run.json (none for a run of 2020 or later).
+   */
+  public static List<String> otherKindsRead(java.util.Set<nl.gmsd.common.Period> periodsRead) {
+    java.util.LinkedHashSet<String> kinds = new java.util.LinkedHashSet<>();
+    for (nl.gmsd.check.FileKind k : nl.gmsd.check.FileKinds.shipped().all()) {
+      if (!k.id().equals(nl.gmsd.check.FileKinds.WMO) && periodsRead.stream().anyMatch(p -> k.inForce(p.year()))) {
+        kinds.add(factPrefix(k.id()));
+      }
+    }
+    return List.copyOf(kinds);
+  }
+
   /** The number of elements of {@code pc} as a named count. */
   public static <T> PCollection<KV<String, Long>> count(String name, PCollection<T> pc) {
     return sum(name, pc, t -> 1L);

@@ -20,8 +20,9 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 
 /**
- * Writes the published table in long form (SPEC 7, 10): {@code tabellen/wmo.csv} and the same
- * cells as {@code tabellen/wmo.avro}, one file each, sorted by every column but value and status.
+ * Writes a published table in long form (SPEC 7, 10, 12): {@code tabellen/wmo.csv} and the same
+ * cells as {@code tabellen/wmo.avro} (or another table's name, e.g. {@code kosten}), one file each,
+ * sorted by every column but value and status.
  */
 public final class WriteTables extends PTransform<PCollection<TableCell>, PDone> {
 
@@ -38,28 +39,41 @@ public final class WriteTables extends PTransform<PCollection<TableCell>, PDone>
       .thenComparing(TableCell::getCategory)
       .thenComparing(TableCell::getMeasure);
 
-  private final String outputDir;
+  /** The Wmo table's file name (without extension). */
+  public static final String WMO = "wmo";
 
-  private WriteTables(String outputDir) {
+  private final String outputDir;
+  private final String name;
+
+  private WriteTables(String outputDir, String name) {
     this.outputDir = outputDir;
+    this.name = name;
   }
 
+  /** Writes the Wmo table, {@code tabellen/wmo.csv} and {@code .avro}. */
   public static WriteTables to(String outputDir) {
-    return new WriteTables(outputDir);
+    return new WriteTables(outputDir, WMO);
+  }
+
+  /** Writes the table {@code tabellen/<name>.csv} and {@code .avro}. */
+  public static WriteTables to(String outputDir, String name) {
+    return new WriteTables(outputDir, name);
   }
 
   @Override
   public PDone expand(PCollection<TableCell> cells) {
     cells.apply("GatherCells", GatherAll.create())
-        .apply("WriteTableFiles", ParDo.of(new WriteFn(outputDir)));
+        .apply("WriteTableFiles", ParDo.of(new WriteFn(outputDir, name)));
     return PDone.in(cells.getPipeline());
   }
 
   static final class WriteFn extends DoFn<List<TableCell>, Void> {
     private final String outputDir;
+    private final String name;
 
-    WriteFn(String outputDir) {
+    WriteFn(String outputDir, String name) {
       this.outputDir = outputDir;
+      this.name = name;
     }
 
     @ProcessElement
@@ -67,7 +81,7 @@ public final class WriteTables extends PTransform<PCollection<TableCell>, PDone>
       List<TableCell> sorted = new ArrayList<>(all);
       sorted.sort(ORDER);
       Path dir = Paths.get(outputDir, FOLDER);
-      OutputFiles.write(dir.resolve("wmo.csv"), out -> {
+      OutputFiles.write(dir.resolve(name + ".csv"), out -> {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write(HEADER);
         w.write('\n');
@@ -78,7 +92,7 @@ public final class WriteTables extends PTransform<PCollection<TableCell>, PDone>
         }
         w.flush();
       });
-      OutputFiles.write(dir.resolve("wmo.avro"), out -> {
+      OutputFiles.write(dir.resolve(name + ".avro"), out -> {
         try (DataFileWriter<TableCell> w = new DataFileWriter<>(new SpecificDatumWriter<>(TableCell.class))) {
           w.create(TableCell.getClassSchema(), out);
           for (TableCell c : sorted) {
