@@ -60,6 +60,9 @@ final class UnitGenerator {
     final TreeMap<String, Long> recordsByPeriod = new TreeMap<>();
     long recordLines;
     long bytes;
+    /** Cost files (SPEC 12) written, and their rows; 0 for a run of 2020 or later. */
+    long costFiles;
+    long costRows;
   }
 
   private enum Kind {
@@ -87,11 +90,13 @@ final class UnitGenerator {
   private final GenerationPlan plan;
   private final SyntheticBsn bsns;
   private final Path archive;
+  private final CostGenerator costs;
 
   UnitGenerator(GenerationPlan plan, SyntheticBsn bsns, Path archive) {
     this.plan = plan;
     this.bsns = bsns;
     this.archive = archive;
+    this.costs = new CostGenerator(plan, archive);
   }
 
   Result generate(Unit unit, long firstIndex, Path personenPart) throws IOException {
@@ -146,7 +151,8 @@ final class UnitGenerator {
       for (int c = 0; c < codes.size(); c++) {
         String code = codes.get(c);
         int to = from + counts[c];
-        deliver(unit, code, period, from, to, records, bsn, result);
+        Instant wmoFirst = deliver(unit, code, period, from, to, records, bsn, result);
+        costs.deliver(code, period, Math.max(1, counts[c]), wmoFirst, plan.accounts.getOrDefault(code, code), result);
         from = to;
       }
     }
@@ -263,8 +269,11 @@ final class UnitGenerator {
     return new Rec(person, type, start, end, lv, tw, volume, eenheid, frequentie, redenEinde, redenWijziging);
   }
 
-  /** Plans, writes and records every delivery of one gemeentecode for one period. */
-  private void deliver(Unit unit, String code, Period period, int from, int to, List<Rec> records, int[] bsn,
+  /**
+   * Plans, writes and records every Wmo delivery of one gemeentecode for one period; returns the
+   * time of its first upload (the cost files come in the same session).
+   */
+  private Instant deliver(Unit unit, String code, Period period, int from, int to, List<Rec> records, int[] bsn,
       Result result) throws IOException {
     SplittableRandom r = new SplittableRandom(Seeds.of(plan.seed, "deliver/" + period.code(), code));
     Planted planted = plan.scenarios.get(code);
@@ -432,6 +441,7 @@ final class UnitGenerator {
       Instant lastUpload = uploads.get(uploads.size() - 1).at();
       result.withdrawals.add(code + ";" + period.code() + ";" + TIMESTAMP.format(later(lastUpload, r, 7, 14)));
     }
+    return first;
   }
 
   /** One clearly wrong record per planted error code; every other field valid. */
@@ -528,11 +538,11 @@ final class UnitGenerator {
     return sb.toString();
   }
 
-  private static Instant later(Instant t, SplittableRandom r, int minDays, int maxDays) {
+  static Instant later(Instant t, SplittableRandom r, int minDays, int maxDays) {
     return t.plusSeconds(86_400L * (minDays + r.nextInt(maxDays - minDays + 1)) + r.nextInt(3600));
   }
 
-  private static Instant redeliveryTime(Period period, SplittableRandom r) {
+  static Instant redeliveryTime(Period period, SplittableRandom r) {
     Instant nextWindowStart = period.next().next().start().atStartOfDay(ZoneOffset.UTC).toInstant();
     return nextWindowStart.plusSeconds(86_400L * (GeneratorSettings.REDELIVERY_DAY_MIN
         + r.nextInt(GeneratorSettings.REDELIVERY_DAY_MAX - GeneratorSettings.REDELIVERY_DAY_MIN))
