@@ -1,6 +1,7 @@
 package nl.gmsd;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import nl.gmsd.avro.Arrangement;
@@ -157,7 +158,7 @@ public final class GmsdPipeline {
     // arrangements, since each is in exactly one (ArrangementMergerPropertiesTest).
     // The Wmo counts are of Wmo files only; each other kind read has counts of its own (SPEC 12).
     List<String> otherKinds = RecordRunFacts.otherKindsRead(periodsRead);
-    List<String> verdictFacts = new java.util.ArrayList<>(List.of("records_delivered", "records_checked_approved"));
+    List<String> verdictFacts = new ArrayList<>(List.of("records_delivered", "records_checked_approved"));
     otherKinds.forEach(k -> verdictFacts.addAll(List.of(k + "_files_delivered", k + "_records_delivered")));
     PCollectionList<KV<String, Long>> facts = PCollectionList.of(RecordRunFacts.tally("verdicts", verdicts, verdictFacts,
             (v, add) -> {

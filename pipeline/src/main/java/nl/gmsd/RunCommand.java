@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import nl.gmsd.avro.Upload;
+import nl.gmsd.check.FileKind;
 import nl.gmsd.check.FileKinds;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
@@ -392,7 +393,7 @@ public final class RunCommand {
       counts.computeIfAbsent(FileKinds.shipped().kindOf(f[0]).id(), k -> new TreeMap<>()).merge(f[4], 1, Integer::sum);
     }
     Map<String, Object> m = Json.object();
-    for (nl.gmsd.check.FileKind k : FileKinds.shipped().all()) {
+    for (FileKind k : FileKinds.shipped().all()) {
       Map<String, Object> perVerdict = Json.object();
       counts.getOrDefault(k.id(), new TreeMap<>()).forEach(perVerdict::put);
       m.put(k.id(), perVerdict);

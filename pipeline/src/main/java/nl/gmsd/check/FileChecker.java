@@ -22,6 +22,7 @@ import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
 import nl.gmsd.common.StringHash;
 import nl.gmsd.common.TextEncoding;
+import nl.gmsd.report.DutchNumbers;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -896,7 +897,7 @@ public final class FileChecker implements Serializable {
       reference.inhabitants(protocolYear, firstGemeente).filter(inh -> inh.count() >= below).ifPresent(inh -> {
         String code = protocol.code("notRequested");
         error(code, null, 0);
-        tally(code, null).detail("gemeente " + firstGemeente + ": " + nl.gmsd.report.DutchNumbers.integer(inh.count())
+        tally(code, null).detail("gemeente " + firstGemeente + ": " + DutchNumbers.integer(inh.count())
             + " inwoners op 1 januari " + inh.fromYear());
       });
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.gmsd.report.DutchNumbers;
 
 /**
  * The protocol of one file kind in one protocol year, as data: the columns in force that year with
@@ -115,7 +116,7 @@ public final class Protocol implements Serializable {
     v.put("columns", Integer.toString(columns.size()));
     v.put("separators", Integer.toString(columns.size() - 1));
     v.put("years", yearsNl());
-    optionalSetting("request.inhabitantsBelow").ifPresent(s -> v.put("inhabitantsBelow", nl.gmsd.report.DutchNumbers.integer(Long.parseLong(s))));
+    optionalSetting("request.inhabitantsBelow").ifPresent(s -> v.put("inhabitantsBelow", DutchNumbers.integer(Long.parseLong(s))));
     return v;
   }
 

@@ -16,13 +16,13 @@ import nl.gmsd.beam.SpecificRecordCoder;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
 import nl.gmsd.intake.DeliveryRules;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 

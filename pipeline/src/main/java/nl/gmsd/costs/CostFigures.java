@@ -4,10 +4,12 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import nl.gmsd.avro.CostRecord;
 import nl.gmsd.check.FileKinds;
 import nl.gmsd.check.Protocol;
@@ -79,7 +81,7 @@ public final class CostFigures implements Serializable {
   /** The periods of the run for which some cost kind is in force. */
   public static List<Period> costPeriods(Collection<Period> resultPeriods, FileKinds fileKinds) {
     List<Period> out = new ArrayList<>();
-    for (Period p : new java.util.TreeSet<>(resultPeriods)) {
+    for (Period p : new TreeSet<>(resultPeriods)) {
       if (!fileKinds.forPeriod(p).withRecord(RECORD).isEmpty()) {
         out.add(p);
       }
@@ -134,8 +136,8 @@ public final class CostFigures implements Serializable {
   }
 
   /** Categories are codes of digits: in numeric order ("2" before "10"), as the protocol lists them. */
-  private static final java.util.Comparator<String> CATEGORY_ORDER =
-      (java.util.Comparator<String> & Serializable) (a, b) -> a.length() != b.length()
+  private static final Comparator<String> CATEGORY_ORDER =
+      (Comparator<String> & Serializable) (a, b) -> a.length() != b.length()
           ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
 
   private static String key(Period p, String kind, String gemeente) {

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -332,8 +333,8 @@ public final class GenerateCommand {
         w.write("cost_rows;" + costRows + "\n");
         for (Map.Entry<String, GenerationPlan.CostPlanted> e : plan.costScenarios.entrySet()) {
           GenerationPlan.CostPlanted p = e.getValue();
-          w.write("cost_scenario_" + p.kind().toLowerCase(java.util.Locale.ROOT) + "_"
-              + p.scenario().name().toLowerCase(java.util.Locale.ROOT) + "_" + p.period() + "_" + e.getKey() + ";"
+          w.write("cost_scenario_" + p.kind().toLowerCase(Locale.ROOT) + "_"
+              + p.scenario().name().toLowerCase(Locale.ROOT) + "_" + p.period() + "_" + e.getKey() + ";"
               + String.join(",", p.errorCodes()) + "\n");
         }
       }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import nl.gmsd.check.Protocols;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
 
@@ -132,7 +133,7 @@ final class GenerationPlan {
   private void planCostScenarios(ReferenceData ref) {
     List<Period> costPeriods = new ArrayList<>();
     for (Period p : periods) {
-      if (!nl.gmsd.check.Protocols.forPeriod(p).withRecord("CostRecord").isEmpty()) {
+      if (!Protocols.forPeriod(p).withRecord("CostRecord").isEmpty()) {
         costPeriods.add(p);
       }
     }
@@ -141,7 +142,7 @@ final class GenerationPlan {
     }
     Period last = costPeriods.get(costPeriods.size() - 1);
     Period first = costPeriods.get(0);
-    long threshold = Long.parseLong(nl.gmsd.check.Protocols.forPeriod(last).kind("SBO").setting("request.inhabitantsBelow"));
+    long threshold = Long.parseLong(Protocols.forPeriod(last).kind("SBO").setting("request.inhabitantsBelow"));
     List<String> candidates = new ArrayList<>();
     for (String code : ref.division(run.year()).keySet()) {
       if (years.stream().allMatch(y -> ref.division(y).containsKey(code)) && !scenarios.containsKey(code)

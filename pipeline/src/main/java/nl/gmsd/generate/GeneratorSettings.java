@@ -1,6 +1,7 @@
 package nl.gmsd.generate;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The choices that shape the synthetic data, named in one place. They aim at realistic national
@@ -128,7 +129,7 @@ final class GeneratorSettings {
    * youth probation, prevention. SBO 670, 671: loket and algemene voorziening. Not any real
    * gemeente's numbers.
    */
-  static final java.util.Map<String, double[]> COST_EUROS_PER_INHABITANT = java.util.Map.of(
+  static final Map<String, double[]> COST_EUROS_PER_INHABITANT = Map.of(
       "JEUGD", new double[] {24, 64, 56, 8, 5, 2},
       "SBO", new double[] {10, 30});
 

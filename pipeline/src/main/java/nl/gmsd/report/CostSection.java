@@ -92,7 +92,7 @@ final class CostSection {
             .append("</td><td class=\"n peers\">").append(DutchNumbers.integer(peers.peers())).append("</td>");
       }
       b.append("</tr>\n");
-      bands.add(new SvgCharts.BandRow(label, Double.parseDouble(perInhabitant), peers));
+      bands.add(new SvgCharts.BandRow(chartLabel(label), Double.parseDouble(perInhabitant), peers));
     }
     b.append("</table>\n");
     if (!bands.isEmpty()) {
@@ -135,6 +135,14 @@ final class CostSection {
       default -> Html.esc(d.status());
     };
   }
+
+  /** A category's name cut to fit the chart's label column (the table beside it has it whole). */
+  static String chartLabel(String label) {
+    return label.length() <= CHART_LABEL_CHARS ? label : label.substring(0, CHART_LABEL_CHARS - 1).strip() + "\u2026";
+  }
+
+  /** About what fits the band chart's 250-pixel label column at its 12-pixel font. */
+  private static final int CHART_LABEL_CHARS = 36;
 
   /** {@code "1234.50"} (two decimals, exact) as {@code 1.234,50}. */
   static String euroNl(String twoDecimals) {

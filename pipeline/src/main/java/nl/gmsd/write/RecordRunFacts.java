@@ -3,11 +3,17 @@ package nl.gmsd.write;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import nl.gmsd.beam.GatherAll;
 import nl.gmsd.beam.TallyPerBundle;
+import nl.gmsd.check.FileKind;
+import nl.gmsd.check.FileKinds;
+import nl.gmsd.common.Period;
 import nl.gmsd.disclose.AuditReport;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -42,17 +48,17 @@ public final class RecordRunFacts {
    * e.g. {@code sbo_records_delivered}. The Wmo file's counts keep their names without a prefix.
    */
   public static String factPrefix(String kind) {
-    return kind.toLowerCase(java.util.Locale.ROOT);
+    return kind.toLowerCase(Locale.ROOT);
   }
 
   /**
    * The prefixes of the kinds other than Wmo that are taken for some half year the run reads, in
    * the kinds' order: each has its counts in run.json (none for a run of 2020 or later).
    */
-  public static List<String> otherKindsRead(java.util.Set<nl.gmsd.common.Period> periodsRead) {
-    java.util.LinkedHashSet<String> kinds = new java.util.LinkedHashSet<>();
-    for (nl.gmsd.check.FileKind k : nl.gmsd.check.FileKinds.shipped().all()) {
-      if (!k.id().equals(nl.gmsd.check.FileKinds.WMO) && periodsRead.stream().anyMatch(p -> k.inForce(p.year()))) {
+  public static List<String> otherKindsRead(Set<Period> periodsRead) {
+    LinkedHashSet<String> kinds = new LinkedHashSet<>();
+    for (FileKind k : FileKinds.shipped().all()) {
+      if (!k.id().equals(FileKinds.WMO) && periodsRead.stream().anyMatch(p -> k.inForce(p.year()))) {
         kinds.add(factPrefix(k.id()));
       }
     }
@@ -147,7 +153,7 @@ public final class RecordRunFacts {
         m.put("primary_cells", t.primaryCells());
         m.put("secondary_cells", t.secondaryCells());
         m.put("narrowest_interval_width", t.narrowestWidth() == null ? null
-            : new Json.Raw(String.format(java.util.Locale.ROOT, "%.3f", t.narrowestWidth())));
+            : new Json.Raw(String.format(Locale.ROOT, "%.3f", t.narrowestWidth())));
         m.put("rounds_needed", t.roundsNeeded());
         tables.add(m);
       }
