@@ -264,4 +264,92 @@ class CostFileCheckTest {
         Fixtures.upload("SBO_H12018_x.csv", RECEIVED_2018), v, new ByteArrayInputStream(bytes(lines)),
         DeliveryRecord.class, r -> { }));
   }
+
+  // ---- seeded random cost files against an independent reading of SPEC 12's rules ----
+
+  private static final java.util.regex.Pattern SCIENTIFIC =
+      java.util.regex.Pattern.compile("^[+-]?[0-9]+([.,][0-9]+)?[Ee][+-]?[0-9]+$");
+  private static final List<String> CODES = List.of("0088", "0088", "0088", "0096", "9999", "088", "0081", "\"0088\"");
+  private static final String NOISE = ".,-+E \"a";
+
+  private static String pick(java.util.Random r, List<String> from) {
+    return from.get(r.nextInt(from.size()));
+  }
+
+  private static String kosten(java.util.Random r) {
+    String digits = Long.toString((long) (r.nextDouble() * Math.pow(10, 1 + r.nextInt(10))));
+    return switch (r.nextInt(6)) {
+      case 0 -> digits.substring(0, 1) + NOISE.charAt(r.nextInt(NOISE.length())) + digits.substring(1);
+      case 1 -> r.nextInt(9) + "," + r.nextInt(99) + "E+0" + r.nextInt(9);
+      case 2 -> "";
+      default -> digits;
+    };
+  }
+
+  /** What SPEC 4, 11 and 12 say a cost file's rows get, code by code, read independently of the checker. */
+  private static java.util.TreeMap<String, Integer> expectedCodes(List<String> lines, List<String> categories,
+      String categoryCode) {
+    java.util.TreeMap<String, Integer> codes = new java.util.TreeMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    String first = null;
+    boolean other = false;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(";", -1);
+      if (f.length != 3) {
+        codes.merge("R01", 1, Integer::sum);
+        continue;
+      }
+      if (first == null) {
+        first = f[0];
+      } else if (!other && !f[0].equals(first)) {
+        other = true;
+        codes.merge("F08", 1, Integer::sum);
+      }
+      String[] rule = {f[0].equals("0081") ? "R12" : f[0].equals("0088") || f[0].equals("0096") ? null : "R11",
+          categories.contains(f[1]) ? null : categoryCode,
+          f[2].matches("[0-9]{1,9}") ? null : "R42"};
+      for (int c = 0; c < 3; c++) {
+        String code = f[c].contains("\"") ? "R02" : SCIENTIFIC.matcher(f[c]).matches() ? "R03" : rule[c];
+        if (code != null) {
+          codes.merge(code, 1, Integer::sum);
+        }
+      }
+      boolean categoryOk = categories.contains(f[1]);
+      if (categoryOk && !seen.add(f[1])) {
+        codes.merge("R43", 1, Integer::sum);
+      }
+    }
+    return codes;
+  }
+
+  @org.junit.jupiter.api.Test
+  void randomCostFilesGetExactlyTheCodesOfTheRules() throws IOException {
+    long seed = Long.getLong("costcheck.seed", 1812L);
+    java.util.Random r = new java.util.Random(seed);
+    for (int round = 0; round < 400; round++) {
+      boolean isSbo = r.nextBoolean();
+      List<String> categories = isSbo ? List.of("670", "671") : List.of("1", "2", "3", "4", "5", "6");
+      List<String> wrong = isSbo ? List.of("672", "67", "0670", "", "E1") : List.of("0", "7", "01", "", "1.0");
+      List<String> lines = new ArrayList<>(List.of(isSbo ? SBO_HEADER : JEUGD_HEADER));
+      int n = r.nextInt(9);
+      for (int i = 0; i < n; i++) {
+        String category = r.nextInt(6) == 0 ? pick(r, wrong) : pick(r, categories);
+        String row = pick(r, CODES) + ";" + category + ";" + kosten(r);
+        lines.add(r.nextInt(15) == 0 ? row + ";" : r.nextInt(20) == 0 ? "" : row);
+      }
+      String file = (isSbo ? "SBO" : "JEUGD") + "_H12018_r" + round + ".csv";
+      FileVerdict v = check(file, lines);
+      String msg = "seed " + seed + " round " + round + ": " + lines;
+      java.util.TreeMap<String, Integer> actual = new java.util.TreeMap<>();
+      v.getFindings().forEach(f -> actual.put(f.getCode(), (int) f.getCount()));
+      assertEquals(expectedCodes(lines, categories, isSbo ? "R40" : "R41"), actual, msg);
+      boolean rejected = !actual.isEmpty();
+      assertEquals(rejected ? FileChecker.REJECTED : FileChecker.APPROVED, v.getVerdict(), msg);
+      if (!rejected) {
+        List<CostRecord> rows = records(file, lines);
+        assertEquals(lines.size() - 1, rows.size(), msg);
+        assertEquals(rows.size(), rows.stream().map(CostRecord::getCategory).distinct().count(), msg);
+      }
+    }
+  }
 }
