@@ -61,12 +61,23 @@ public final class RunCommand {
   /** Runs with Beam-style arguments; returns the process exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     GmsdOptions options;
+    List<String> problems = RunOptions.problems(args);
     try {
-      PipelineOptionsFactory.register(GmsdOptions.class);
-      options = PipelineOptionsFactory.fromArgs(Engines.withDefaults(args)).withValidation().as(GmsdOptions.class);
+      if (problems.isEmpty()) {
+        options = PipelineOptionsFactory.fromArgs(Engines.withDefaults(args)).withValidation().as(GmsdOptions.class);
+      } else {
+        options = null;
+      }
     } catch (IllegalArgumentException e) {
-      err.println("gmsd run: " + e.getMessage());
-      err.println("See 'scripts/gmsd run --help'.");
+      // What the checks above do not catch (e.g. an unknown --runner): Beam's first line.
+      problems = List.of(e.getMessage().lines().findFirst().orElse("bad options"));
+      options = null;
+    }
+    if (options == null) {
+      for (String p : problems) {
+        err.println("gmsd run: " + p);
+      }
+      err.println("See 'scripts/gmsd run --help'. Nothing was written.");
       return 2;
     }
     try {
@@ -295,7 +306,7 @@ public final class RunCommand {
     }
     run.put("deliveries", deliveryFacts);
 
-    run.put("settings", settings(options));
+    run.put("settings", RunOptions.settings(options));
     run.put("inhabitants", inhabitantsSources(in));
     run.put("counts", readCounts(staging));
     Map<String, Object> audits = Json.object();
@@ -327,18 +338,6 @@ public final class RunCommand {
     env.put("output_files_sha256", OutputFolder.digest(listing));
     run.put("environment", env);
     OutputFiles.writeString(staging.resolve(RUN_JSON), Json.write(run));
-  }
-
-  private static Map<String, Object> settings(GmsdOptions o) {
-    Map<String, Object> s = Json.object();
-    s.put("maxDeliveriesPerWindow", o.getMaxDeliveriesPerWindow());
-    s.put("maxGapDays", o.getMaxGapDays());
-    s.put("minCount", o.getMinCount());
-    s.put("roundingBase", o.getRoundingBase());
-    s.put("roundingMode", o.getRoundingMode());
-    s.put("minIntervalWidth", o.getMinIntervalWidth());
-    s.put("maxAuditRounds", o.getMaxAuditRounds());
-    return s;
   }
 
   /** Where each period's inhabitants come from (SPEC 6: the nearest year with counts). */

@@ -176,12 +176,12 @@ class CostFilesPipelineIT {
 
   @Test
   void theOpOrdePagesShowTheCosts() throws IOException {
-    String page = Files.readString(direct.resolve("op-orde/0088_H12018.html"));
+    String page = Files.readString(direct.resolve("op-orde/0088/0088_H12018.html"));
     assertTrue(page.contains("<section id=\"kosten\">"), page);
     assertTrue(page.contains("2018b/JEUGD_H12018_schier-v2.csv"), page);
     assertTrue(page.contains(">31,00<"), page);
     assertFalse(page.contains("2018b/SBO_H12018_schier-v2.csv"), "the Wmo delivery table lists Wmo files only");
-    String ameland = Files.readString(direct.resolve("op-orde/0060_H12018.html"));
+    String ameland = Files.readString(direct.resolve("op-orde/0060/0060_H12018.html"));
     assertTrue(ameland.contains("data-status=\"ingetrokken\""), ameland);
   }
 

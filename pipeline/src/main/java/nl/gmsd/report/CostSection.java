@@ -96,8 +96,8 @@ final class CostSection {
     }
     b.append("</table>\n");
     if (!bands.isEmpty()) {
-      b.append(SvgCharts.bandChart("Kosten per inwoner (euro), " + kind.protocol().title()
-          + ", tegenover vergelijkbare gemeenten", bands)).append('\n');
+      b.append(SvgCharts.bandChart("Kosten per inwoner, " + kind.protocol().title()
+          + ", tegenover vergelijkbare gemeenten", "euro per inwoner", bands, settings.fenceFactor())).append('\n');
     }
   }
 
@@ -141,8 +141,8 @@ final class CostSection {
     return label.length() <= CHART_LABEL_CHARS ? label : label.substring(0, CHART_LABEL_CHARS - 1).strip() + "\u2026";
   }
 
-  /** About what fits the band chart's 250-pixel label column at its 12-pixel font. */
-  private static final int CHART_LABEL_CHARS = 36;
+  /** About what fits the band chart's 230-pixel label column at its 12-pixel font. */
+  private static final int CHART_LABEL_CHARS = 34;
 
   /** {@code "1234.50"} (two decimals, exact) as {@code 1.234,50}. */
   static String euroNl(String twoDecimals) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import nl.gmsd.avro.TableCell;
 import nl.gmsd.beam.GatherAll;
+import nl.gmsd.common.TableCodebook;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -22,7 +23,8 @@ import org.apache.beam.sdk.values.PDone;
 /**
  * Writes a published table in long form (SPEC 7, 10, 12): {@code tabellen/wmo.csv} and the same
  * cells as {@code tabellen/wmo.avro} (or another table's name, e.g. {@code kosten}), one file each,
- * sorted by every column but value and status.
+ * sorted by every column but value and status; beside each its codebook (the Wmo table's {@code
+ * tabellen/codes.csv}, {@link TableCodebook}).
  */
 public final class WriteTables extends PTransform<PCollection<TableCell>, PDone> {
 
@@ -44,36 +46,47 @@ public final class WriteTables extends PTransform<PCollection<TableCell>, PDone>
 
   private final String outputDir;
   private final String name;
+  private final String codebookFile;
+  private final String codebookCsv;
 
-  private WriteTables(String outputDir, String name) {
+  private WriteTables(String outputDir, String name, String codebookFile, String codebookCsv) {
     this.outputDir = outputDir;
     this.name = name;
+    this.codebookFile = codebookFile;
+    this.codebookCsv = codebookCsv;
   }
 
-  /** Writes the Wmo table, {@code tabellen/wmo.csv} and {@code .avro}. */
+  /** Writes the Wmo table, {@code tabellen/wmo.csv} and {@code .avro}, and its codebook. */
   public static WriteTables to(String outputDir) {
-    return new WriteTables(outputDir, WMO);
+    return new WriteTables(outputDir, WMO, TableCodebook.FILE, TableCodebook.csv());
   }
 
-  /** Writes the table {@code tabellen/<name>.csv} and {@code .avro}. */
-  public static WriteTables to(String outputDir, String name) {
-    return new WriteTables(outputDir, name);
+  /**
+   * Writes the table {@code tabellen/<name>.csv} and {@code .avro}, and its codebook {@code
+   * tabellen/<codebookFile>} (the columns of {@link TableCodebook#HEADER}).
+   */
+  public static WriteTables to(String outputDir, String name, String codebookFile, String codebookCsv) {
+    return new WriteTables(outputDir, name, codebookFile, codebookCsv);
   }
 
   @Override
   public PDone expand(PCollection<TableCell> cells) {
     cells.apply("GatherCells", GatherAll.create())
-        .apply("WriteTableFiles", ParDo.of(new WriteFn(outputDir, name)));
+        .apply("WriteTableFiles", ParDo.of(new WriteFn(outputDir, name, codebookFile, codebookCsv)));
     return PDone.in(cells.getPipeline());
   }
 
   static final class WriteFn extends DoFn<List<TableCell>, Void> {
     private final String outputDir;
     private final String name;
+    private final String codebookFile;
+    private final String codebookCsv;
 
-    WriteFn(String outputDir, String name) {
+    WriteFn(String outputDir, String name, String codebookFile, String codebookCsv) {
       this.outputDir = outputDir;
       this.name = name;
+      this.codebookFile = codebookFile;
+      this.codebookCsv = codebookCsv;
     }
 
     @ProcessElement
@@ -92,6 +105,7 @@ public final class WriteTables extends PTransform<PCollection<TableCell>, PDone>
         }
         w.flush();
       });
+      OutputFiles.writeString(dir.resolve(codebookFile), codebookCsv);
       OutputFiles.write(dir.resolve(name + ".avro"), out -> {
         try (DataFileWriter<TableCell> w = new DataFileWriter<>(new SpecificDatumWriter<>(TableCell.class))) {
           w.create(TableCell.getClassSchema(), out);

@@ -181,4 +181,24 @@ class KostenTableTest {
       assertEquals(exact, KostenTable.perInhabitant(euros, inh), "seed " + seed + ": " + euros + " / " + inh);
     }
   }
+
+  @Test
+  void theCodebookNamesEveryCodeOfTheTable() {
+    String csv = KostenTable.codebookCsv(List.of(P), FileKinds.shipped());
+    assertTrue(csv.startsWith("field;dimension;code;label_nl\n"), csv);
+    Set<String> coded = new HashSet<>();
+    for (String line : csv.split("\n")) {
+      String[] f = line.split(";", -1);
+      assertEquals(4, f.length, line);
+      coded.add(f[0] + "|" + f[1] + "|" + f[2]);
+    }
+    for (TableCell c : table().values()) {
+      assertTrue(coded.contains("region_level||" + c.getRegionLevel()), c.toString());
+      assertTrue(coded.contains("dimension||" + c.getDimension()), c.toString());
+      assertTrue(coded.contains("category|" + c.getDimension() + "|" + c.getCategory()), c.toString());
+      assertTrue(coded.contains("measure||" + c.getMeasure()), c.toString());
+      assertTrue(coded.contains("status||" + c.getStatus()), c.toString());
+    }
+    assertTrue(csv.contains("category;jeugd;5;5 Jeugdreclassering\n"), csv);
+  }
 }

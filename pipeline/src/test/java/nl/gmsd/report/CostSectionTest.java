@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The costs on the op-orde pages (SPEC 12): Schiermonnikoog (0088) spends 10 euros per inhabitant
- * on JEUGD category 1, six peers of its comparison group 1, 2, ... 6 euros (median 3,50); Vlieland
+ * on JEUGD category 1, the ten other gemeenten of its comparison group 1, 2, ... 10 euros (median
+ * 5,50; ten is the fewest peers a median is shown over, OpOrdeSettings.DEFAULTS); Vlieland
  * (0096) withdrew, Amsterdam's SBO file is not asked.
  */
 class CostSectionTest {
@@ -49,7 +50,7 @@ class CostSectionTest {
   static void scenario() {
     ComparisonGroups.Group group = ComparisonGroups.forYear(REF, 2018, ComparisonGroups.MIN_GROUP_SIZE)
         .groupOf(OWN).orElseThrow();
-    peers = group.members().stream().filter(c -> !c.equals(OWN) && !c.equals(WITHDRAWN)).limit(6).toList();
+    peers = group.members().stream().filter(c -> !c.equals(OWN) && !c.equals(WITHDRAWN)).limit(10).toList();
     List<FileVerdict> verdicts = new ArrayList<>();
     List<CostRecord> rows = new ArrayList<>();
     verdicts.add(approved("JEUGD", "J_own.csv", OWN, 1));
@@ -78,9 +79,10 @@ class CostSectionTest {
     String row1 = row(html, "kosten-jeugd", "1");
     assertTrue(row1.contains(">" + DutchNumbers.integer(10 * inhabitants(OWN)) + "<"), row1);
     assertTrue(row1.contains(">10,00<"), row1);
-    assertTrue(row1.contains(">3,50<"), "median of 1..6: " + row1);
-    assertTrue(row1.contains(">2,25\u20134,75<"), "P25-P75 of 1..6: " + row1);
-    assertTrue(row1.contains("class=\"n peers\">6<"), row1);
+    assertEquals(10, peers.size(), "the group's other gemeenten but the withdrawn one");
+    assertTrue(row1.contains(">5,50<"), "median of 1..10: " + row1);
+    assertTrue(row1.contains(">3,25\u20137,75<"), "P25-P75 of 1..10: " + row1);
+    assertTrue(row1.contains("class=\"n peers\">10<"), row1);
     String row5 = row(html, "kosten-jeugd", "5");
     assertTrue(row5.contains(">123.456<") && row5.contains("te weinig vergelijkbare gemeenten"), row5);
     assertTrue(row(html, "kosten-jeugd", "2").contains("niet geleverd"));
@@ -117,12 +119,12 @@ class CostSectionTest {
   void thePageOfTheRunCarriesTheSection() {
     SortedMap<String, String> pages = OpOrdeReports.renderAll(List.of(P), List.of(), REF, List.of(),
         (p, g) -> TableLayout.STATUS_NOT_DELIVERED, Set.of(P), OpOrdeSettings.DEFAULTS, section::html);
-    String page = pages.get(OpOrdeReports.pageName(OWN, P));
+    String page = pages.get(OpOrdeReports.pagePath(OWN, P));
     assertTrue(page.contains("<section id=\"kosten\">"), page);
     assertTrue(page.indexOf("id=\"kosten\"") < page.indexOf("</body>"));
     assertFalse(OpOrdeReports.renderAll(List.of(P), List.of(), REF, List.of(),
         (p, g) -> TableLayout.STATUS_NOT_DELIVERED, Set.of(P), OpOrdeSettings.DEFAULTS)
-        .get(OpOrdeReports.pageName(OWN, P)).contains("id=\"kosten\""));
+        .get(OpOrdeReports.pagePath(OWN, P)).contains("id=\"kosten\""));
   }
 
   private static String row(String html, String table, String category) {
