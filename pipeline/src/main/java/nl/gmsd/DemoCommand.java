@@ -41,7 +41,8 @@ public final class DemoCommand {
           double.class),
       new RunOptions.Option("seed", "N", Long.toString(DEFAULT_SEED), false, "the sample data's random seed",
           long.class),
-      new RunOptions.Option("period", "H1YYYY", DEFAULT_PERIOD, false, "the run's period", String.class));
+      new RunOptions.Option("period", "H1YYYY", DEFAULT_PERIOD, false, "the run's period; a half year of 2016-2019 adds SBO and JEUGD cost files and the kosten table",
+          String.class));
 
   private DemoCommand() {}
 

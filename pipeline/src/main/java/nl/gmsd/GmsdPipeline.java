@@ -18,6 +18,7 @@ import nl.gmsd.check.ReadRecordsInForce;
 import nl.gmsd.check.TechnicalCheck;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
+import nl.gmsd.common.TableCodebook;
 import nl.gmsd.costs.CostFigures;
 import nl.gmsd.costs.KostenTable;
 import nl.gmsd.costs.TabulateCosts;
@@ -165,10 +166,11 @@ public final class GmsdPipeline {
         costs == null ? opOrde : opOrde.withCosts(costs.figures().apply("CostsView", View.asSingleton())));
 
     // 8. Published outputs and the facts run.json is made of.
-    table.cells().apply("WriteTables", WriteTables.to(out));
+    // One codebook for every table: the kosten table's codes follow the Wmo table's.
+    table.cells().apply("WriteTables", costs == null ? WriteTables.to(out) : WriteTables.to(out)
+        .withCodebook(TableCodebook.csv(KostenTable.codebookEntries(costPeriods, FileKinds.shipped()))));
     if (costs != null) {
-      costs.cells().apply("WriteKostenTable", WriteTables.to(out, KostenTable.NAME, KostenTable.CODEBOOK_FILE,
-          KostenTable.codebookCsv(costPeriods, FileKinds.shipped())));
+      costs.cells().apply("WriteKostenTable", WriteTables.to(out, KostenTable.NAME));
     }
     active.apply("PublishedPeriodsOnly", Filter.by((MicrodataArrangement a) -> published.contains(a.getPeriod())))
         .apply("WriteMicrodata", WriteMicrodata.to(out));

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nl.gmsd.common.TableCodebook;
 import nl.gmsd.testing.CostArchive;
 import nl.gmsd.testing.OutputComparison;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +66,7 @@ class CostFilesPipelineIT {
 
   @Test
   void theWmoOutputsAreThoseOfTheArchiveWithoutItsCostFiles() throws IOException {
-    for (String f : List.of("tabellen/wmo.csv", "microdata/0363.avro", "microdata/0088.avro")) {
+    for (String f : List.of("tabellen/wmo.csv", "tabellen/codes.csv", "microdata/0363.avro", "microdata/0088.avro")) {
       Path a = flink.resolve(f);
       Path b = wmoOnly.resolve(f);
       if (f.endsWith(".avro")) {
@@ -82,6 +83,17 @@ class CostFilesPipelineIT {
         "arrangements_merged", "clients", "cells_published")) {
       assertEquals(value(twinJson, count), value(runJson, count), count);
     }
+  }
+
+  @Test
+  void theCodebookHoldsTheKostenTablesCodesAfterTheWmoTables() throws IOException {
+    String codes = Files.readString(direct.resolve("tabellen/codes.csv"));
+    assertTrue(codes.startsWith(TableCodebook.csv()), "the Wmo table's codes as in a run without costs");
+    assertTrue(codes.contains("\ndimension;;jeugd;JEUGD-levering (kosten Jeugdwet)"), codes);
+    assertTrue(codes.contains("\ncategory;sbo;670;670 Eerstelijnsloket Wmo en Jeugd\n"), codes);
+    assertTrue(codes.contains("\nmeasure;;kosten_per_inwoner;"), codes);
+    assertTrue(codes.contains("\nstatus;sbo;niet_gevraagd;"), codes);
+    assertFalse(Files.exists(direct.resolve("tabellen/kosten-codes.csv")), "one codebook for every table");
   }
 
   @Test

@@ -1,17 +1,19 @@
 package nl.gmsd.costs;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.gmsd.avro.TableCell;
-import nl.gmsd.common.Period;
-import nl.gmsd.common.ReferenceData;
 import nl.gmsd.check.FileKinds;
 import nl.gmsd.check.Protocol;
+import nl.gmsd.common.Period;
+import nl.gmsd.common.ReferenceData;
 import nl.gmsd.common.TableCodebook;
 import nl.gmsd.common.TableLayout;
+import nl.gmsd.report.DutchNumbers;
 
 /**
  * The {@code kosten} table (SPEC 12) in the long form of SPEC 7: per period with a cost kind in
@@ -62,52 +64,61 @@ public final class KostenTable {
     return (cents / 100) + "." + (rest < 10 ? "0" : "") + rest;
   }
 
-  /** The codebook's file name in {@code tabellen/}, beside {@code kosten.csv}. */
-  public static final String CODEBOOK_FILE = "kosten-codes.csv";
-
   /**
-   * The codebook of the table (the columns of {@link TableCodebook#HEADER}): every region level,
-   * dimension (cost kind), category, measure, status and the value {@code .} of the cost kinds in
-   * force in {@code periods}, with Dutch labels from their protocols (of the latest such period).
+   * The table's entries of the codebook {@code tabellen/codes.csv}, which describes every table in
+   * {@code tabellen/} ({@link TableCodebook}): the cost kinds in force in {@code periods} as
+   * dimensions with their categories (Dutch labels from their protocols, of the latest such
+   * period), the four measures, and, with the kind in the dimension column, the region levels,
+   * the value {@code .} and the statuses whose meaning in this table differs from the Wmo table's
+   * (no rounding; sums over the gemeenten that delivered; not delivered also for a category left
+   * out; not asked).
    */
-  public static String codebookCsv(List<Period> periods, FileKinds fileKinds) {
+  public static List<TableCodebook.Entry> codebookEntries(List<Period> periods, FileKinds fileKinds) {
     TreeMap<String, Protocol> byKind = new TreeMap<>();
     for (Period p : periods) {
       fileKinds.forPeriod(p).withRecord(CostFigures.RECORD).forEach(k -> byKind.put(k.kind(), k));
     }
     List<Protocol> kinds = new ArrayList<>(byKind.values());
-    kinds.sort(java.util.Comparator.comparing(k -> dimension(k.kind())));
-    List<String> rows = new ArrayList<>();
-    rows.add(String.join(";", "region_level", "", TableLayout.LEVEL_GEMEENTE, "Gemeente (region_code: de viercijferige gemeentecode)"));
-    rows.add(String.join(";", "region_level", "", TableLayout.LEVEL_PROVINCIE,
-        "Provincie (region_code: CBS-code PV20-PV31): som over de gemeenten die de categorie hebben geleverd en worden gepubliceerd"));
-    rows.add(String.join(";", "region_level", "", TableLayout.LEVEL_NEDERLAND,
-        "Nederland (region_code NL01): som over de gemeenten die de categorie hebben geleverd en worden gepubliceerd"));
+    kinds.sort(Comparator.comparing(k -> dimension(k.kind())));
+    if (kinds.isEmpty()) {
+      return List.of(); // no kosten table
+    }
+    List<TableCodebook.Entry> e = new ArrayList<>();
     for (Protocol k : kinds) {
-      rows.add(String.join(";", "dimension", "", dimension(k.kind()), k.title()));
+      e.add(new TableCodebook.Entry("dimension", "", dimension(k.kind()), k.title()
+          + ", in de tabel kosten (perioden 2016-2019)"));
     }
     for (Protocol k : kinds) {
+      String d = dimension(k.kind());
       for (String c : k.columnFor("category").allowed()) {
-        rows.add(String.join(";", "category", dimension(k.kind()), c, c + " " + k.categoryLabel(c)));
+        e.add(new TableCodebook.Entry("category", d, c, c + " " + k.categoryLabel(c)));
       }
-      rows.add(String.join(";", "category", dimension(k.kind()), TableLayout.TOTAAL,
-          "Totaal van de geleverde categorie\u00ebn"));
+      e.add(new TableCodebook.Entry("category", d, TableLayout.TOTAAL, "Totaal van de geleverde categorie\u00ebn"));
     }
-    rows.add(String.join(";", "measure", "", KOSTEN, "Kosten in hele euro's, zoals geleverd (niet afgerond)"));
-    rows.add(String.join(";", "measure", "", KOSTEN_PER_INWONER, "Kosten per inwoner in euro's, op twee decimalen"
-        + " afgerond (de helft naar boven), voor provincie en Nederland per inwoner van de gemeenten in de som"));
-    rows.add(String.join(";", "measure", "", GEMEENTEN_GELEVERD, "Aantal gemeenten in de som (provincie en Nederland)"));
-    rows.add(String.join(";", "measure", "", INWONERS_GELEVERD,
+    e.add(new TableCodebook.Entry("measure", "", KOSTEN, "Kosten in hele euro's, zoals geleverd (niet afgerond)"));
+    e.add(new TableCodebook.Entry("measure", "", KOSTEN_PER_INWONER, "Kosten per inwoner in euro's, op twee"
+        + " decimalen afgerond (de helft naar boven), voor provincie en Nederland per inwoner van de gemeenten in de som"));
+    e.add(new TableCodebook.Entry("measure", "", GEMEENTEN_GELEVERD, "Aantal gemeenten in de som (provincie en Nederland)"));
+    e.add(new TableCodebook.Entry("measure", "", INWONERS_GELEVERD,
         "Inwoners van de gemeenten in de som op 1 januari (provincie en Nederland)"));
-    rows.add(String.join(";", "value", "", TableLayout.SECRET_VALUE, "Geen getal: zie status"));
-    rows.add(String.join(";", "status", "", TableLayout.STATUS_PUBLISHED, "Gepubliceerd"));
-    rows.add(String.join(";", "status", "", TableLayout.STATUS_WITHDRAWN, "Ingetrokken: de gemeente heeft de"
-        + " toestemming tot publicatie ingetrokken, en ze telt niet mee in de provincie en Nederland"));
-    rows.add(String.join(";", "status", "", TableLayout.STATUS_NOT_DELIVERED, "Niet geleverd: geen goedgekeurd bestand"
-        + " van kracht, of de categorie staat niet in het bestand (niet geleverd is geen nul)"));
-    rows.add(String.join(";", "status", "", CostFigures.STATUS_NOT_REQUESTED, "Niet gevraagd: de uitvraag geldt niet"
-        + " voor deze gemeente (SBO: 20.000 inwoners of meer), een geleverd bestand wordt niet gepubliceerd"));
-    return TableCodebook.HEADER + "\n" + String.join("\n", rows) + "\n";
+    for (Protocol k : kinds) {
+      String d = dimension(k.kind());
+      e.add(new TableCodebook.Entry("region_level", d, TableLayout.LEVEL_PROVINCIE, "Provincie (region_code: CBS-code"
+          + " PV20-PV31): som over de gemeenten die de categorie hebben geleverd en worden gepubliceerd, niet afgerond"));
+      e.add(new TableCodebook.Entry("region_level", d, TableLayout.LEVEL_NEDERLAND, "Nederland (region_code NL01):"
+          + " som over de gemeenten die de categorie hebben geleverd en worden gepubliceerd, niet afgerond"));
+      e.add(new TableCodebook.Entry("value", d, TableLayout.SECRET_VALUE, "Geen getal: zie status"));
+      e.add(new TableCodebook.Entry("status", d, TableLayout.STATUS_PUBLISHED, "Gepubliceerd: de kosten zoals"
+          + " geleverd, niet afgerond en niet geheimgehouden (kosten zijn geen aantallen personen)"));
+      e.add(new TableCodebook.Entry("status", d, TableLayout.STATUS_WITHDRAWN, "Ingetrokken: de gemeente heeft de"
+          + " toestemming tot publicatie ingetrokken, en ze telt niet mee in de provincie en Nederland"));
+      e.add(new TableCodebook.Entry("status", d, TableLayout.STATUS_NOT_DELIVERED, "Niet geleverd: geen goedgekeurd"
+          + " bestand van kracht, of de categorie staat niet in het bestand (niet geleverd is geen nul)"));
+      k.optionalSetting("request.inhabitantsBelow").ifPresent(n -> e.add(new TableCodebook.Entry("status", d,
+          CostFigures.STATUS_NOT_REQUESTED, "Niet gevraagd: de uitvraag geldt alleen voor gemeenten met minder dan "
+              + DutchNumbers.integer(Long.parseLong(n)) + " inwoners, een geleverd bestand wordt niet gepubliceerd")));
+    }
+    return List.copyOf(e);
   }
 
   /** Every cell of the table, in no particular order (the writer sorts). */

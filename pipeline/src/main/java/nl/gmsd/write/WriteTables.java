@@ -23,8 +23,8 @@ import org.apache.beam.sdk.values.PDone;
 /**
  * Writes a published table in long form (SPEC 7, 10, 12): {@code tabellen/wmo.csv} and the same
  * cells as {@code tabellen/wmo.avro} (or another table's name, e.g. {@code kosten}), one file each,
- * sorted by every column but value and status; beside each its codebook (the Wmo table's {@code
- * tabellen/codes.csv}, {@link TableCodebook}).
+ * sorted by every column but value and status; beside the Wmo table the codebook of every table,
+ * {@code tabellen/codes.csv} ({@link TableCodebook}).
  */
 public final class WriteTables extends PTransform<PCollection<TableCell>, PDone> {
 
@@ -46,46 +46,47 @@ public final class WriteTables extends PTransform<PCollection<TableCell>, PDone>
 
   private final String outputDir;
   private final String name;
-  private final String codebookFile;
   private final String codebookCsv;
 
-  private WriteTables(String outputDir, String name, String codebookFile, String codebookCsv) {
+  private WriteTables(String outputDir, String name, String codebookCsv) {
     this.outputDir = outputDir;
     this.name = name;
-    this.codebookFile = codebookFile;
     this.codebookCsv = codebookCsv;
   }
 
-  /** Writes the Wmo table, {@code tabellen/wmo.csv} and {@code .avro}, and its codebook. */
+  /** Writes the Wmo table, {@code tabellen/wmo.csv} and {@code .avro}, and the codebook {@code codes.csv}. */
   public static WriteTables to(String outputDir) {
-    return new WriteTables(outputDir, WMO, TableCodebook.FILE, TableCodebook.csv());
+    return new WriteTables(outputDir, WMO, TableCodebook.csv());
   }
 
   /**
-   * Writes the table {@code tabellen/<name>.csv} and {@code .avro}, and its codebook {@code
-   * tabellen/<codebookFile>} (the columns of {@link TableCodebook#HEADER}).
+   * Writes the table {@code tabellen/<name>.csv} and {@code .avro} only: its codes are in the Wmo
+   * table's codebook ({@link #withCodebook}).
    */
-  public static WriteTables to(String outputDir, String name, String codebookFile, String codebookCsv) {
-    return new WriteTables(outputDir, name, codebookFile, codebookCsv);
+  public static WriteTables to(String outputDir, String name) {
+    return new WriteTables(outputDir, name, null);
+  }
+
+  /** The same, with {@code codebookCsv} written beside the table as {@code codes.csv}. */
+  public WriteTables withCodebook(String codebookCsv) {
+    return new WriteTables(outputDir, name, codebookCsv);
   }
 
   @Override
   public PDone expand(PCollection<TableCell> cells) {
     cells.apply("GatherCells", GatherAll.create())
-        .apply("WriteTableFiles", ParDo.of(new WriteFn(outputDir, name, codebookFile, codebookCsv)));
+        .apply("WriteTableFiles", ParDo.of(new WriteFn(outputDir, name, codebookCsv)));
     return PDone.in(cells.getPipeline());
   }
 
   static final class WriteFn extends DoFn<List<TableCell>, Void> {
     private final String outputDir;
     private final String name;
-    private final String codebookFile;
     private final String codebookCsv;
 
-    WriteFn(String outputDir, String name, String codebookFile, String codebookCsv) {
+    WriteFn(String outputDir, String name, String codebookCsv) {
       this.outputDir = outputDir;
       this.name = name;
-      this.codebookFile = codebookFile;
       this.codebookCsv = codebookCsv;
     }
 
@@ -105,7 +106,9 @@ public final class WriteTables extends PTransform<PCollection<TableCell>, PDone>
         }
         w.flush();
       });
-      OutputFiles.writeString(dir.resolve(codebookFile), codebookCsv);
+      if (codebookCsv != null) {
+        OutputFiles.writeString(dir.resolve(TableCodebook.FILE), codebookCsv);
+      }
       OutputFiles.write(dir.resolve(name + ".avro"), out -> {
         try (DataFileWriter<TableCell> w = new DataFileWriter<>(new SpecificDatumWriter<>(TableCell.class))) {
           w.create(TableCell.getClassSchema(), out);

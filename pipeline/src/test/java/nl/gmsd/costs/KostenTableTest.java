@@ -1,6 +1,7 @@
 package nl.gmsd.costs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,8 @@ import nl.gmsd.avro.TableCell;
 import nl.gmsd.check.FileKinds;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
+import nl.gmsd.common.TableCodebook;
+import nl.gmsd.common.TableLayout;
 import nl.gmsd.intake.DeliveryRules;
 import nl.gmsd.intake.Withdrawal;
 import nl.gmsd.testing.CostVerdicts;
@@ -183,22 +186,38 @@ class KostenTableTest {
   }
 
   @Test
-  void theCodebookNamesEveryCodeOfTheTable() {
-    String csv = KostenTable.codebookCsv(List.of(P), FileKinds.shipped());
-    assertTrue(csv.startsWith("field;dimension;code;label_nl\n"), csv);
+  void theCodebookNamesEveryCodeOfTheTableAfterTheWmoTablesCodes() {
+    String csv = TableCodebook.csv(KostenTable.codebookEntries(List.of(P), FileKinds.shipped()));
+    assertTrue(csv.startsWith(TableCodebook.csv()), "the Wmo table's codes first, as they are without costs");
     Set<String> coded = new HashSet<>();
     for (String line : csv.split("\n")) {
       String[] f = line.split(";", -1);
-      assertEquals(4, f.length, line);
-      coded.add(f[0] + "|" + f[1] + "|" + f[2]);
+      assertEquals(4, f.length, "a ';' inside a label: " + line);
+      assertTrue(coded.add(f[0] + "|" + f[1] + "|" + f[2]), "twice: " + line);
     }
     for (TableCell c : table().values()) {
-      assertTrue(coded.contains("region_level||" + c.getRegionLevel()), c.toString());
-      assertTrue(coded.contains("dimension||" + c.getDimension()), c.toString());
-      assertTrue(coded.contains("category|" + c.getDimension() + "|" + c.getCategory()), c.toString());
+      String d = c.getDimension();
+      assertTrue(coded.contains("dimension||" + d), c.toString());
+      assertTrue(coded.contains("category|" + d + "|" + c.getCategory()), c.toString());
       assertTrue(coded.contains("measure||" + c.getMeasure()), c.toString());
-      assertTrue(coded.contains("status||" + c.getStatus()), c.toString());
+      // The Wmo table's region levels, statuses and '.' speak of rounding and suppression: the
+      // kosten table's have entries of their own under their dimension.
+      assertTrue(coded.contains("region_level|" + d + "|" + c.getRegionLevel())
+          || c.getRegionLevel().equals(TableLayout.LEVEL_GEMEENTE) && coded.contains("region_level||gemeente"), c.toString());
+      assertTrue(coded.contains("status|" + d + "|" + c.getStatus()), c.toString());
+      if (c.getValue().equals(TableLayout.SECRET_VALUE)) {
+        assertTrue(coded.contains("value|" + d + "|" + TableLayout.SECRET_VALUE), c.toString());
+      }
     }
-    assertTrue(csv.contains("category;jeugd;5;5 Jeugdreclassering\n"), csv);
+    assertTrue(csv.contains("\ncategory;jeugd;5;5 Jeugdreclassering\n"), csv);
+    assertTrue(csv.contains("\nstatus;sbo;niet_gevraagd;Niet gevraagd: de uitvraag geldt alleen voor gemeenten met minder"
+        + " dan 20.000 inwoners"), csv);
+    assertFalse(coded.contains("status|jeugd|niet_gevraagd"), "JEUGD is asked of every gemeente");
+  }
+
+  @Test
+  void aRunWithoutCostPeriodsHasNoCostCodes() {
+    assertEquals(List.of(), KostenTable.codebookEntries(List.of(Period.parse("H12020"), Period.parse("H22015")),
+        FileKinds.shipped()));
   }
 }
