@@ -102,8 +102,8 @@ public final class DemoCommand {
       }
       out.println("  " + output.resolve("technische-toets/verdicts.csv") + "   verdict per delivered file");
       out.println("  " + output.resolve("op-orde/index.html") + "   op-orde overview (the office's, not to hand out)");
-      out.println("  " + output.resolve("op-orde/") + "<gemeentecode>/   op-orde pages of one gemeente, for its coordinator");
-      out.println("  " + output.resolve("tabellen/codes.csv") + "   what the table's codes mean");
+      out.println("  " + output.resolve("op-orde") + "/<gemeentecode>/   op-orde pages of one gemeente, for its coordinator");
+      out.println("  " + output.resolve("tabellen/codes.csv") + "   what the tables' codes mean");
       out.println("  " + output.resolve("microdata/") + "   pseudonymised arrangements (Avro)");
       out.println("  " + output.resolve("run.json") + "   inputs, settings, counts, disclosure audit");
     }
