@@ -27,6 +27,9 @@ import nl.gmsd.merge.ActiveArrangements;
 import nl.gmsd.merge.MergeArrangements;
 import nl.gmsd.merge.MergeSettings;
 import nl.gmsd.pseudonymise.Pseudonymise;
+import nl.gmsd.join.PersonMatch;
+import nl.gmsd.pseudonymise.PersonenFacts;
+import nl.gmsd.pseudonymise.PersonenFile;
 import nl.gmsd.pseudonymise.ReadPersons;
 import nl.gmsd.report.WriteCheckReports;
 import nl.gmsd.report.WriteOpOrdeReports;
@@ -34,7 +37,6 @@ import nl.gmsd.write.RecordRunFacts;
 import nl.gmsd.write.WriteMicrodata;
 import nl.gmsd.write.WriteTables;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
@@ -52,7 +54,7 @@ public final class GmsdPipeline {
       List<Withdrawal> withdrawals,
       ReferenceData reference,
       Path archive,
-      Path personen,
+      PersonenFile personen,
       Path keyFile,
       Path stagingOutput) {
 
@@ -91,6 +93,11 @@ public final class GmsdPipeline {
     return new DeliveryRules.Settings(o.getMaxDeliveriesPerWindow());
   }
 
+  /** Where the reading of personen.csv leaves its facts: the staged output's hidden .run folder. */
+  public static Path personenFacts(Path stagingOutput) {
+    return stagingOutput.resolve(RecordRunFacts.FOLDER).resolve(PersonenFacts.FOLDER);
+  }
+
   /** Adds every stage to {@code p}; outputs go to {@code in.stagingOutput()}. */
   public static void build(Pipeline p, GmsdOptions options, RunInputs in) {
     String out = in.stagingOutput().toString();
@@ -121,7 +128,7 @@ public final class GmsdPipeline {
 
     // 5. Join with the pseudonymised population register.
     PCollection<KV<String, Person>> persons = p.apply("ReadPersons",
-        ReadPersons.from(in.personen().toString(), in.keyFile().toString()));
+        ReadPersons.from(in.personen(), in.keyFile().toString(), personenFacts(in.stagingOutput()).toString()));
     PCollection<ClientPeriod> clients = active.apply("JoinReferenceData", JoinReferenceData.withPersons(persons));
 
     // 6. Count exactly, then protect (rounding, suppression, audit).
@@ -151,9 +158,11 @@ public final class GmsdPipeline {
               add.add("records_in_force", a.getRecords());
             }))
         .and(RecordRunFacts.count("arrangements_active", active))
-        .and(RecordRunFacts.sum("persons_read",
-            p.apply("ReadPersonsToCount", TextIO.read().from(in.personen().toString())), ReadPersons::usableRow))
-        .and(RecordRunFacts.count("clients", clients))
+        // persons_read comes from the register's own facts (PersonenFacts), read in the same pass.
+        .and(RecordRunFacts.tally("clients", clients, List.of("clients"), (c, add) -> {
+          add.add("clients", 1);
+          PersonMatch.tally(c, add::add);
+        }))
         .and(RecordRunFacts.count("cells_counted", counts))
         .and(RecordRunFacts.count("cells_published", table.cells()))
         .apply("WriteCounts", RecordRunFacts.writeCounts(out));

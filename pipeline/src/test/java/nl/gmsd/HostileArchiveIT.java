@@ -243,7 +243,7 @@ class HostileArchiveIT {
       Files.writeString(dir.resolve("manifest.csv"), "received_at;account;file\n" + RECEIVED + ";0363;" + row + "\n");
       Path out = root.resolve("out-link");
       String text = runExpectingRefusal(dir, out);
-      assertTrue(text.contains("manifest.csv line 2: the file path '" + row + "' leads outside the archive"), text);
+      assertTrue(text.contains("manifest.csv line 2: file '" + row + "' (column 3) leads outside the archive"), text);
       assertFalse(Files.exists(out));
     }
   }
