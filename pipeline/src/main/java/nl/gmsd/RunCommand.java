@@ -119,6 +119,7 @@ public final class RunCommand {
             + " beside it): wait until it ends, or give another --output");
       }
       checkOutput(output, archive, referenceDir, keyFile);
+      long checksStarted = System.nanoTime();
       ReferenceData reference = ReferenceData.read(referenceDir);
       requireDivisionsAndInhabitants(reference, referenceDir, period);
       PersonenFile personenFile = PersonenFile.open(personen); // its header now; its rows in the run
@@ -128,16 +129,18 @@ public final class RunCommand {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      Map<String, Object> checkMillis = Json.object();
+      checkMillis.put("before_the_job", (System.nanoTime() - checksStarted) / 1_000_000);
       out.printf("gmsd run %s: %d uploads in the archive's windows up to %s (%d later ones ignored)%n",
           period, deliveries.uploads().size(), period, deliveries.ignoredUploads().size());
       return runAndPublish(options, out, started, period, archive, referenceDir, keyFile, output, temp,
-          reference, personenFile, deliveries);
+          reference, personenFile, deliveries, checkMillis);
     }
   }
 
   private static Path runAndPublish(GmsdOptions options, PrintStream out, Instant started, Period period,
       Path archive, Path referenceDir, Path keyFile, Path output, RunTemporaryFolder temp, ReferenceData reference,
-      PersonenFile personenFile, DeliveryArchive deliveries) {
+      PersonenFile personenFile, DeliveryArchive deliveries, Map<String, Object> checkMillis) {
     OutputStaging staging = null;
     try {
       Engines.keepEngineFilesIn(options, temp);
@@ -160,12 +163,16 @@ public final class RunCommand {
         out.printf("Removed %d unfinished file(s) of task attempts that failed and were retried.%n", abandoned);
       }
       // The register's rows were checked while the job read them: any defect stops the run here.
+      long factsStarted = System.nanoTime();
       PersonenFacts.Summary register = PersonenFacts.collect(GmsdPipeline.personenFacts(stagingPath), personenFile,
           new Pseudonymiser(PseudonymKey.read(keyFile)));
+      checkMillis.put("register_facts_after_the_job", (System.nanoTime() - factsStarted) / 1_000_000);
+      out.printf("%s: %d rows checked while the job read them.%n", PERSONEN_FILE, register.rows());
       TreeMap<String, Long> facts = readFacts(stagingPath);
       PersonMatch match = PersonMatch.of(facts);
       checkPersonMatch(match, options.getMinPersonMatchShare(), reference, period, out);
-      writeRunJson(stagingPath, options, inputs, deliveries, referenceDir, started, register, facts, match);
+      writeRunJson(stagingPath, options, inputs, deliveries, referenceDir, started, register, facts, match,
+          checkMillis);
       staging.publish();
       out.printf("Done in %.1f s.%n", (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0);
       return output;
@@ -312,7 +319,7 @@ public final class RunCommand {
 
   private static void writeRunJson(Path staging, GmsdOptions options, GmsdPipeline.RunInputs in,
       DeliveryArchive deliveries, Path referenceDir, Instant started, PersonenFacts.Summary register,
-      TreeMap<String, Long> facts, PersonMatch match) throws IOException {
+      TreeMap<String, Long> facts, PersonMatch match, Map<String, Object> checkMillis) throws IOException {
     Map<String, Object> run = Json.object();
     run.put("status", "completed");
     run.put("period", in.period().code());
@@ -386,6 +393,8 @@ public final class RunCommand {
     env.put("output", Paths.get(options.getOutput()).toAbsolutePath().normalize().toString());
     env.put("java", System.getProperty("java.version"));
     env.put("disclosure_audit_solve_ms", auditMillis);
+    // The input checks done by the driver (the register's rows are checked inside the job).
+    env.put("input_checks_ms", checkMillis);
     // What the output holds once published (without the run's own .run folder): a later run
     // replaces this folder only while its listing still gives this digest (OutputFolder).
     List<String> listing = new ArrayList<>(OutputFolder.listing(staging, RecordRunFacts.FOLDER));

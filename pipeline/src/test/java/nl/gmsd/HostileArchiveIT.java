@@ -254,7 +254,16 @@ class HostileArchiveIT {
         new String[] {"received_at;account;file\n15-07-2025 10:00;0363;a.csv\n", "", "manifest.csv line 2"},
         new String[] {"received_at;account;file\n2025-07-15T10:00:00Z;363;a.csv\n", "", "manifest.csv line 2"},
         new String[] {"received_at;account;file\n2025-07-15T10:00:00Z;0363;a.csv\n",
-            "gemeentecode;period;withdrawn_at\n0518;H32025;2025-08-01T00:00:00Z\n", "withdrawals.csv line 2"});
+            "gemeentecode;period;withdrawn_at\n0518;H32025;2025-08-01T00:00:00Z\n", "withdrawals.csv line 2"},
+        // Issue 20: codes that do not resolve (a typo would publish a withdrawn gemeente's figures).
+        new String[] {"received_at;account;file\n2025-07-15T10:00:00Z;0363;a.csv\n",
+            "gemeentecode;period;withdrawn_at\n0519;H12025;2025-08-01T00:00:00Z\n",
+            "withdrawals.csv line 2: gemeentecode '0519' (column 1) is not a gemeente in the division of 2025"},
+        new String[] {"received_at;account;file\n2025-07-15T10:00:00Z;0001;a.csv\n", "",
+            "manifest.csv line 2: account '0001' (column 2) is not a gemeente"},
+        new String[] {"received_at;account;file\n2025-07-15T10:00:00Z;0363;a.csv\n",
+            "gemeentecode;period;withdrawn_at\n0518;H12025;2025-08-01T00:00:00Z\n0518;H12025;2025-08-02T00:00:00Z\n",
+            "withdrawals.csv line 3: gemeentecode 0518 and period H12025 are already on line 2"});
   }
 
   @Test

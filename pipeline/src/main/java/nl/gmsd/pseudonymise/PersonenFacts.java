@@ -167,7 +167,6 @@ public final class PersonenFacts {
     List<Finding> first = new ArrayList<>();
     List<Reader> readers = new ArrayList<>();
     Set<Long> candidates = new HashSet<>();
-    long duplicatePairs = 0;
     try {
       for (PersonenFile.Range r : personen.ranges()) {
         Path f = file(folder, r.index());
@@ -201,7 +200,6 @@ public final class PersonenFacts {
         Reader r = live.get(min);
         long v = r.head;
         if (has && v == previous) {
-          duplicatePairs++;
           if (candidates.size() < MAX_CANDIDATES) {
             candidates.add(v);
           }
