@@ -20,6 +20,7 @@ import nl.gmsd.generate.GenerateCommand;
  */
 public final class DemoCommand {
 
+  static final String DEFAULT_DIR = "gmsd-demo";
   static final String DEFAULT_SCALE = "0.01";
   static final String INPUT = "input";
   static final String OUTPUT = "output";
@@ -27,14 +28,28 @@ public final class DemoCommand {
   static final String PARTIAL_INPUT = ".input.partial";
   /** Marks a demo folder: the digest of its listing (output aside) as the demo left it. */
   static final String MARK = ".gmsd-demo";
+  static final long DEFAULT_SEED = 1;
+  static final String DEFAULT_PERIOD = "H12025";
+
+  /** The demo's own options, for {@code gmsd demo --help}; the parsing below uses the same defaults. */
+  static final List<RunOptions.Option> OPTIONS = List.of(
+      new RunOptions.Option("output", "DIR", "./" + DEFAULT_DIR, false,
+          "the demo's folder: sample data in DIR/input, the key, the outputs in DIR/output (a rerun replaces only what an earlier demo wrote there)",
+          String.class),
+      new RunOptions.Option("scale", "S", DEFAULT_SCALE, false,
+          "the fraction of every gemeente's persons (all 342 gemeenten at every scale; 1.0 = national volume)",
+          double.class),
+      new RunOptions.Option("seed", "N", Long.toString(DEFAULT_SEED), false, "the sample data's random seed",
+          long.class),
+      new RunOptions.Option("period", "H1YYYY", DEFAULT_PERIOD, false, "the run's period", String.class));
 
   private DemoCommand() {}
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    Path dir = Paths.get("gmsd-demo");
+    Path dir = Paths.get(DEFAULT_DIR);
     double scale = Double.parseDouble(DEFAULT_SCALE);
-    long seed = 1;
-    String period = "H12025";
+    long seed = DEFAULT_SEED;
+    String period = DEFAULT_PERIOD;
     List<String> runArgs = new ArrayList<>();
     try {
       for (String a : args) {
@@ -82,7 +97,9 @@ public final class DemoCommand {
       out.println("Outputs:");
       out.println("  " + output.resolve("tabellen/wmo.csv") + "   published table (long form)");
       out.println("  " + output.resolve("technische-toets/verdicts.csv") + "   verdict per delivered file");
-      out.println("  " + output.resolve("op-orde/index.html") + "   op-orde reports per gemeente");
+      out.println("  " + output.resolve("op-orde/index.html") + "   op-orde overview (the office's, not to hand out)");
+      out.println("  " + output.resolve("op-orde/") + "<gemeentecode>/   op-orde pages of one gemeente, for its coordinator");
+      out.println("  " + output.resolve("tabellen/codes.csv") + "   what the table's codes mean");
       out.println("  " + output.resolve("microdata/") + "   pseudonymised arrangements (Avro)");
       out.println("  " + output.resolve("run.json") + "   inputs, settings, counts, disclosure audit");
     }

@@ -7,6 +7,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
 /** Where the run reads and writes. Part of {@link GmsdOptions}. */
+@Description("Inputs and output")
 public interface InputOptions extends PipelineOptions {
   @Description("The run's period, H1YYYY or H2YYYY (e.g. H12025). The run produces results for it and the period before.")
   @Validation.Required
@@ -41,8 +42,9 @@ public interface InputOptions extends PipelineOptions {
 
   @Description("Folder for the run's temporary files (the engine's working files and, under scripts/gmsd, the native "
       + "libraries it unpacks). The run makes its own folder gmsd-run-<pid>-<id> in it and removes it when it ends; "
-      + "one that a killed run left is removed by the next run. Default: the system's temporary folder (TMPDIR).")
+      + "one that a killed run left is removed by the next run.")
   @Default.InstanceFactory(TempFolderFactory.class)
+  @RunOptions.DefaultInWords("the system's temporary folder: TMPDIR, else /tmp")
   String getTempFolder();
 
   void setTempFolder(String value);

@@ -62,12 +62,23 @@ public final class RunCommand {
   /** Runs with Beam-style arguments; returns the process exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     GmsdOptions options;
+    List<String> problems = RunOptions.problems(args);
     try {
-      PipelineOptionsFactory.register(GmsdOptions.class);
-      options = PipelineOptionsFactory.fromArgs(Engines.withDefaults(args)).withValidation().as(GmsdOptions.class);
+      if (problems.isEmpty()) {
+        options = PipelineOptionsFactory.fromArgs(Engines.withDefaults(args)).withValidation().as(GmsdOptions.class);
+      } else {
+        options = null;
+      }
     } catch (IllegalArgumentException e) {
-      err.println("gmsd run: " + e.getMessage());
-      err.println("See 'scripts/gmsd run --help'.");
+      // What the checks above do not catch (e.g. an unknown --runner): Beam's first line.
+      problems = List.of(e.getMessage().lines().findFirst().orElse("bad options"));
+      options = null;
+    }
+    if (options == null) {
+      for (String p : problems) {
+        err.println("gmsd run: " + p);
+      }
+      err.println("See 'scripts/gmsd run --help'. Nothing was written.");
       return 2;
     }
     try {
@@ -91,6 +102,7 @@ public final class RunCommand {
   public static Path execute(GmsdOptions options, PrintStream out) {
     Instant started = Instant.now();
     Period period = parsePeriod(options.getPeriod());
+    requireShare(options.getMinPersonMatchShare(), "--minPersonMatchShare");
     Path archive = existingDir(options.getArchive(), "--archive");
     Path referenceDir = existingDir(options.getReference(), "--reference");
     Path personen = referenceDir.resolve(PERSONEN_FILE);
@@ -282,6 +294,13 @@ public final class RunCommand {
     }
   }
 
+  /** A share is a number from 0 to 1 (not a percentage): anything else would stop every run, or none. */
+  static void requireShare(double value, String option) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new InputException(option + "=" + value + ": give a share from 0 to 1 (0.5 is half; 0 turns the check off)");
+    }
+  }
+
   private static Path existingDir(String value, String option) {
     Path p = Paths.get(value).toAbsolutePath().normalize();
     try {
@@ -358,7 +377,7 @@ public final class RunCommand {
     deliveryFacts.put("verdicts", verdictCounts(staging));
     run.put("deliveries", deliveryFacts);
 
-    run.put("settings", settings(options));
+    run.put("settings", RunOptions.settings(options));
     run.put("inhabitants", inhabitantsSources(in));
     Map<String, Object> counts = Json.object();
     TreeMap<String, Long> stageCounts = new TreeMap<>();
@@ -402,19 +421,6 @@ public final class RunCommand {
     env.put("output_files_sha256", OutputFolder.digest(listing));
     run.put("environment", env);
     OutputFiles.writeString(staging.resolve(RUN_JSON), Json.write(run));
-  }
-
-  private static Map<String, Object> settings(GmsdOptions o) {
-    Map<String, Object> s = Json.object();
-    s.put("maxDeliveriesPerWindow", o.getMaxDeliveriesPerWindow());
-    s.put("maxGapDays", o.getMaxGapDays());
-    s.put("minCount", o.getMinCount());
-    s.put("roundingBase", o.getRoundingBase());
-    s.put("roundingMode", o.getRoundingMode());
-    s.put("minIntervalWidth", o.getMinIntervalWidth());
-    s.put("maxAuditRounds", o.getMaxAuditRounds());
-    s.put("minPersonMatchShare", o.getMinPersonMatchShare());
-    return s;
   }
 
   /** Where each period's inhabitants come from (SPEC 6: the nearest year with counts). */
@@ -493,7 +499,6 @@ public final class RunCommand {
   private static Json.Raw share(PersonMatch.Share s) {
     return new Json.Raw(String.format(java.util.Locale.ROOT, "%.4f", s.share()));
   }
-
 
   private static Map<String, Object> checksum(Path file) throws IOException {
     MessageDigest sha;

@@ -86,9 +86,18 @@ public final class RunTemporaryFolder implements AutoCloseable {
     }
     Path p = Path.of(given).toAbsolutePath().normalize();
     Matcher m = NAME.matcher(p.getFileName().toString());
-    boolean ours = m.matches() && Long.parseLong(m.group(1)) == pid && root.equals(p.getParent())
+    boolean ours = m.matches() && launchedBy(Long.parseLong(m.group(1)), pid) && root.equals(p.getParent())
         && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(p.resolve(LOCK));
     return ours ? p : null;
+  }
+
+  /**
+   * Whether the pid in a handed-over folder's name is this JVM's ({@code scripts/gmsd} exec'd it)
+   * or its parent's (the script runs the JVM as a child while it writes the class-data archive).
+   */
+  private static boolean launchedBy(long namedPid, long pid) {
+    return namedPid == pid
+        || ProcessHandle.current().parent().map(ProcessHandle::pid).map(parent -> parent == namedPid).orElse(false);
   }
 
   /**
@@ -102,7 +111,8 @@ public final class RunTemporaryFolder implements AutoCloseable {
     }
     Path p = Path.of(given).toAbsolutePath().normalize();
     Matcher m = NAME.matcher(p.getFileName().toString());
-    if (m.matches() && Long.parseLong(m.group(1)) == ProcessHandle.current().pid() && !lockHeld(p.resolve(LOCK))) {
+    if (m.matches() && launchedBy(Long.parseLong(m.group(1)), ProcessHandle.current().pid())
+        && !lockHeld(p.resolve(LOCK))) {
       deleteQuietly(p);
     }
   }

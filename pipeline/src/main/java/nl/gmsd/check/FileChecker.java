@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -266,9 +267,22 @@ public final class FileChecker implements Serializable {
       if (period != null) {
         Period window = Period.parse(upload.getWindow());
         if (!period.equals(window) && !period.equals(window.previous())) {
-          error(protocol.code("periodNotInWindow"), null, 0);
+          String code = protocol.code("periodNotInWindow");
+          error(code, null, 0);
+          tally(code, null).detail(windowDetail(window));
         }
       }
+    }
+
+    /** Which window the file was judged against, and what it accepts (SPEC 1), in Dutch. */
+    private String windowDetail(Period window) {
+      Period uploads = window.next(); // the half year whose uploads belong to the window
+      return protocol.setting("detail.periodNotInWindow")
+          .replace("{received}", Dates.dutch(LocalDate.ofEpochDay(receivedDay)))
+          .replace("{window}", window.code())
+          .replace("{previous}", window.previous().code())
+          .replace("{from}", Dates.dutch(uploads.start()))
+          .replace("{to}", Dates.dutch(uploads.end()));
     }
 
     boolean rejected() {
@@ -729,7 +743,8 @@ public final class FileChecker implements Serializable {
       for (FindingTally t : new TreeMap<>(tallies).values()) {
         String code = t.code();
         boolean merged = code.equals(protocol.code("gemeenteMerged"));
-        boolean fileLevel = code.equals(protocol.code("headerMismatch")) || code.equals(protocol.code("notUtf8"));
+        boolean fileLevel = code.equals(protocol.code("headerMismatch")) || code.equals(protocol.code("notUtf8"))
+            || code.equals(protocol.code("periodNotInWindow"));
         findings.add(t.toFinding(merged ? mergedLead : fileLevel ? "" : fieldsLead, merged ? "; " : ", "));
         if (protocol.isError(code)) {
           errors += t.count();
