@@ -85,6 +85,27 @@ class RunTemporaryFolderTest {
     assertEquals(List.of("gmsd-run-" + dead + "-file", "gmsd-run-notes", "my-notes"), names());
   }
 
+  /**
+   * scripts/gmsd makes the folder and names it after its own pid: the JVM's where it execs java,
+   * the JVM's parent's while it writes the class-data archive. Either is taken and removed; a
+   * folder named after another process is not this run's.
+   */
+  @Test
+  void theFolderTheLauncherMadeIsUsedWhetherItExecdTheJvmOrIsItsParent() throws Exception {
+    long parent = ProcessHandle.current().parent().orElseThrow().pid();
+    long other = deadPid();
+    for (long named : new long[] {ProcessHandle.current().pid(), parent, other}) {
+      Path made = Files.createDirectories(root.resolve("gmsd-run-" + named + "-launcher1"));
+      System.setProperty(RunTemporaryFolder.HANDED_OVER, made.toString());
+      try (RunTemporaryFolder run = RunTemporaryFolder.open(root)) {
+        assertEquals(named != other, run.path().equals(made), "named after " + named + ": " + run.path());
+      } finally {
+        System.clearProperty(RunTemporaryFolder.HANDED_OVER);
+      }
+      assertEquals(List.of(), names(), "named after " + named);
+    }
+  }
+
   @Test
   void aFolderThatDoesNotExistIsNoTemporaryFolder() {
     RunCommand.InputException e = org.junit.jupiter.api.Assertions.assertThrows(RunCommand.InputException.class,

@@ -51,6 +51,15 @@ class AtomicOutputIT {
     }
   }
 
+  /** The bytes of the regular files in the temporary folder (a file may vanish while it is walked). */
+  private static long bytesInTemp() throws IOException {
+    try (Stream<Path> s = Files.walk(TEMP)) {
+      return s.mapToLong(p -> p.toFile().isFile() ? p.toFile().length() : 0).sum();
+    } catch (java.io.UncheckedIOException e) {
+      return 0; // a folder went while it was listed: try again
+    }
+  }
+
   private static List<String> besideOutput() throws IOException {
     try (Stream<Path> s = Files.list(WORK)) {
       return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".out.")).sorted().toList();
@@ -75,14 +84,14 @@ class AtomicOutputIT {
     assertTrue(first.waitFor(4, TimeUnit.MINUTES) && first.exitValue() == 0, Files.readString(WORK.resolve("first.log")));
     FileTrees.copy(output, reference);
 
-    // Killed mid-run: wait until it writes its staging folder, then kill -9.
+    // Killed mid-run: wait until it writes its staging folder and its engine has unpacked its files
+    // (Flink's RPC jar alone is 22 MB; how long that takes depends on the machine's load), then kill -9.
     Process killed = start(command(data, output), WORK.resolve("killed.log"));
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (partials().isEmpty() && killed.isAlive() && System.nanoTime() < deadline) {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while ((partials().isEmpty() || bytesInTemp() <= 10_000_000) && killed.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
     assertFalse(partials().isEmpty(), "the run never started writing: " + Files.readString(WORK.resolve("killed.log")));
-    Thread.sleep(3000);
     assertTrue(killed.isAlive(), "the run finished before it could be killed");
     killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     assertEquals(List.of(), OutputComparison.differences(reference, output), "the previous output changed");
@@ -90,10 +99,7 @@ class AtomicOutputIT {
       assertFalse(Files.exists(partial.resolve("run.json")), "a killed run left a folder that looks complete");
     }
     assertEquals(1, inTemp().size(), "the killed run's temporary folder: " + inTemp());
-    long leftBytes;
-    try (Stream<Path> s = Files.walk(TEMP)) {
-      leftBytes = s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    }
+    long leftBytes = bytesInTemp();
     assertTrue(leftBytes > 10_000_000, "the engine's and OR-Tools' files went into it: " + leftBytes + " bytes");
 
     // The next good run removes what the killed one left, and leaves nothing itself.
