@@ -29,10 +29,13 @@ import nl.gmsd.intake.ApplyDeliveryRules;
 import nl.gmsd.intake.DeliveryRules;
 import nl.gmsd.intake.Withdrawal;
 import nl.gmsd.join.JoinReferenceData;
+import nl.gmsd.join.PersonMatch;
 import nl.gmsd.merge.ActiveArrangements;
 import nl.gmsd.merge.MergeArrangements;
 import nl.gmsd.merge.MergeSettings;
 import nl.gmsd.pseudonymise.Pseudonymise;
+import nl.gmsd.pseudonymise.PersonenFacts;
+import nl.gmsd.pseudonymise.PersonenFile;
 import nl.gmsd.pseudonymise.ReadPersons;
 import nl.gmsd.report.WriteCheckReports;
 import nl.gmsd.report.WriteOpOrdeReports;
@@ -40,7 +43,6 @@ import nl.gmsd.write.RecordRunFacts;
 import nl.gmsd.write.WriteMicrodata;
 import nl.gmsd.write.WriteTables;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.View;
@@ -59,7 +61,7 @@ public final class GmsdPipeline {
       List<Withdrawal> withdrawals,
       ReferenceData reference,
       Path archive,
-      Path personen,
+      PersonenFile personen,
       Path keyFile,
       Path stagingOutput) {
 
@@ -113,6 +115,11 @@ public final class GmsdPipeline {
     return new DeliveryRules.Settings(o.getMaxDeliveriesPerWindow());
   }
 
+  /** Where the reading of personen.csv leaves its facts: the staged output's hidden .run folder. */
+  public static Path personenFacts(Path stagingOutput) {
+    return stagingOutput.resolve(RecordRunFacts.FOLDER).resolve(PersonenFacts.FOLDER);
+  }
+
   /** Adds every stage to {@code p}; outputs go to {@code in.stagingOutput()}. */
   public static void build(Pipeline p, GmsdOptions options, RunInputs in) {
     String out = in.stagingOutput().toString();
@@ -151,7 +158,7 @@ public final class GmsdPipeline {
 
     // 5. Join with the pseudonymised population register.
     PCollection<KV<String, Person>> persons = p.apply("ReadPersons",
-        ReadPersons.from(in.personen().toString(), in.keyFile().toString()));
+        ReadPersons.from(in.personen(), in.keyFile().toString(), personenFacts(in.stagingOutput()).toString()));
     PCollection<ClientPeriod> clients = active.apply("JoinReferenceData", JoinReferenceData.withPersons(persons));
 
     // 6. Count exactly, then protect (rounding, suppression, audit) the periods published.
@@ -199,9 +206,14 @@ public final class GmsdPipeline {
               add.add("records_in_force", a.getRecords());
             }))
         .and(RecordRunFacts.sum("arrangements_active", active, a -> published.contains(a.getPeriod()) ? 1L : 0L))
-        .and(RecordRunFacts.sum("persons_read",
-            p.apply("ReadPersonsToCount", TextIO.read().from(in.personen().toString())), ReadPersons::usableRow))
-        .and(RecordRunFacts.sum("clients", clients, c -> published.contains(c.getPeriod()) ? 1L : 0L))
+        // persons_read comes from the register's own facts (PersonenFacts), read in the same pass;
+        // the share of clients found in it (PersonMatch) is over the periods published, as clients.
+        .and(RecordRunFacts.tally("clients", clients, List.of("clients"), (c, add) -> {
+          if (published.contains(c.getPeriod())) {
+            add.add("clients", 1);
+            PersonMatch.tally(c, add::add);
+          }
+        }))
         .and(RecordRunFacts.sum("cells_counted", counts, c -> published.contains(c.getPeriod()) ? 1L : 0L))
         .and(RecordRunFacts.tally("cells", table.cells(), RecordRunFacts.CELLS_BY_STATUS,
             (c, add) -> add.add(RecordRunFacts.cellsByStatus(c.getStatus()), 1)));

@@ -52,7 +52,7 @@ class GeneratedCostFilesTest {
 
   @Test
   void theCheckAndTheDeliveryRulesGiveWhatWasPlanted() throws IOException {
-    DeliveryArchive archive = DeliveryArchive.read(out.resolve("archive"), RUN);
+    DeliveryArchive archive = DeliveryArchive.read(out.resolve("archive"), RUN, reference);
     FileChecker checker = new FileChecker(reference);
     List<FileVerdict> checked = new ArrayList<>();
     for (Upload u : archive.uploads()) {
