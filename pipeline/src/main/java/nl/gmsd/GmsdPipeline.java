@@ -1,6 +1,7 @@
 package nl.gmsd;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import nl.gmsd.avro.Arrangement;
@@ -12,10 +13,15 @@ import nl.gmsd.avro.Person;
 import nl.gmsd.avro.PseudonymisedRecord;
 import nl.gmsd.avro.Upload;
 import nl.gmsd.beam.SpecificRecordCoder;
+import nl.gmsd.check.FileKinds;
 import nl.gmsd.check.ReadRecordsInForce;
 import nl.gmsd.check.TechnicalCheck;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
+import nl.gmsd.common.TableCodebook;
+import nl.gmsd.costs.CostFigures;
+import nl.gmsd.costs.KostenTable;
+import nl.gmsd.costs.TabulateCosts;
 import nl.gmsd.count.CountArrangements;
 import nl.gmsd.disclose.DisclosureSettings;
 import nl.gmsd.disclose.SuppressSmallCells;
@@ -139,6 +145,12 @@ public final class GmsdPipeline {
         .apply("ReadRecordsInForce", ReadRecordsInForce.of(in.archive().toString(), periodsRead, in.reference(), decisionView))
         .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile().toString()));
 
+    // 3b. The cost files of the 2016-2019 protocol (SPEC 12), for the periods that have them: the
+    //     kosten table, and the costs for the op-orde pages.
+    List<Period> costPeriods = CostFigures.costPeriods(periods, FileKinds.shipped());
+    TabulateCosts.Result costs = costPeriods.isEmpty() ? null
+        : uploads.apply("TabulateCosts", TabulateCosts.of(in.archive().toString(), costPeriods, in.reference(), decisionView));
+
     // 4. Merge records into arrangements per gemeente and calendar year; select those active in P,
     //    P-1 and, for the op-orde comparison only, the read period before P-1 (not published).
     PCollection<Arrangement> arrangements = records.apply("MergeArrangements", MergeArrangements.with(mergeSettings(options)));
@@ -156,20 +168,37 @@ public final class GmsdPipeline {
 
     // 7. Reports: the check's per file, op-orde per gemeente and period (restricted outputs).
     decision.apply("WriteCheckReports", WriteCheckReports.to(out));
-    counts.apply("WriteOpOrdeReports", WriteOpOrdeReports.of(periods, periodsRead, in.reference(), decisionView, out));
+    WriteOpOrdeReports opOrde = WriteOpOrdeReports.of(periods, periodsRead, in.reference(), decisionView, out);
+    counts.apply("WriteOpOrdeReports",
+        costs == null ? opOrde : opOrde.withCosts(costs.figures().apply("CostsView", View.asSingleton())));
 
     // 8. Published outputs and the facts run.json is made of.
-    table.cells().apply("WriteTables", WriteTables.to(out));
+    // One codebook for every table: the kosten table's codes follow the Wmo table's.
+    table.cells().apply("WriteTables", costs == null ? WriteTables.to(out) : WriteTables.to(out)
+        .withCodebook(TableCodebook.csv(KostenTable.codebookEntries(costPeriods, FileKinds.shipped()))));
+    if (costs != null) {
+      costs.cells().apply("WriteKostenTable", WriteTables.to(out, KostenTable.NAME));
+    }
     active.apply("PublishedPeriodsOnly", Filter.by((MicrodataArrangement a) -> published.contains(a.getPeriod())))
         .apply("WriteMicrodata", WriteMicrodata.to(out));
     table.audits().apply("WriteAudits", RecordRunFacts.writeAudits(out));
     // The large collections get one consumer each where possible (Flink fuses a step only into a
     // single consumer): records are counted from the verdicts, and the records in force from the
     // arrangements, since each is in exactly one (ArrangementMergerPropertiesTest).
-    PCollectionList.of(RecordRunFacts.tally("verdicts", verdicts, List.of("records_delivered", "records_checked_approved"),
+    // The Wmo counts are of Wmo files only; each other kind read has counts of its own (SPEC 12).
+    List<String> otherKinds = RecordRunFacts.otherKindsRead(periodsRead);
+    List<String> verdictFacts = new ArrayList<>(List.of("records_delivered", "records_checked_approved"));
+    otherKinds.forEach(k -> verdictFacts.addAll(List.of(k + "_files_delivered", k + "_records_delivered")));
+    PCollectionList<KV<String, Long>> facts = PCollectionList.of(RecordRunFacts.tally("verdicts", verdicts, verdictFacts,
             (v, add) -> {
-              add.add("records_delivered", v.getRecords());
-              add.add("records_checked_approved", v.getRecordsPassedOn());
+              if (v.getKind().equals(FileKinds.WMO)) {
+                add.add("records_delivered", v.getRecords());
+                add.add("records_checked_approved", v.getRecordsPassedOn());
+              } else {
+                String k = RecordRunFacts.factPrefix(v.getKind());
+                add.add(k + "_files_delivered", 1);
+                add.add(k + "_records_delivered", v.getRecords());
+              }
             }))
         .and(RecordRunFacts.tally("arrangements", arrangements, List.of("arrangements_merged", "records_in_force"),
             (a, add) -> {
@@ -187,7 +216,12 @@ public final class GmsdPipeline {
         }))
         .and(RecordRunFacts.sum("cells_counted", counts, c -> published.contains(c.getPeriod()) ? 1L : 0L))
         .and(RecordRunFacts.tally("cells", table.cells(), RecordRunFacts.CELLS_BY_STATUS,
-            (c, add) -> add.add(RecordRunFacts.cellsByStatus(c.getStatus()), 1)))
-        .apply("WriteCounts", RecordRunFacts.writeCounts(out));
+            (c, add) -> add.add(RecordRunFacts.cellsByStatus(c.getStatus()), 1)));
+    if (costs != null) {
+      facts = facts.and(RecordRunFacts.tally("costRows", costs.rows(),
+          otherKinds.stream().map(k -> k + "_records_in_force").toList(),
+          (r, add) -> add.add(RecordRunFacts.factPrefix(r.getKind()) + "_records_in_force", 1)));
+    }
+    facts.apply("WriteCounts", RecordRunFacts.writeCounts(out));
   }
 }

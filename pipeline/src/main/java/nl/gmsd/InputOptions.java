@@ -9,7 +9,7 @@ import org.apache.beam.sdk.options.Validation;
 /** Where the run reads and writes. Part of {@link GmsdOptions}. */
 @Description("Inputs and output")
 public interface InputOptions extends PipelineOptions {
-  @Description("The run's period, H1YYYY or H2YYYY (e.g. H12025). The run produces results for it and the period before.")
+  @Description("The run's period, H1YYYY or H2YYYY (e.g. H12025). The run produces results for it and the period before; for half years of 2016-2019 also from the SBO and JEUGD cost files (tabellen/kosten.csv).")
   @Validation.Required
   String getPeriod();
 

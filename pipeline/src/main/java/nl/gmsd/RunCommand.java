@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import nl.gmsd.avro.Upload;
+import nl.gmsd.check.FileKind;
+import nl.gmsd.check.FileKinds;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
 import nl.gmsd.common.input.InputFileException;
@@ -375,6 +377,9 @@ public final class RunCommand {
     deliveryFacts.put("files_not_in_manifest", deliveries.unlistedFiles());
     deliveryFacts.put("withdrawals", deliveries.withdrawals().size());
     deliveryFacts.put("verdicts", verdictCounts(staging));
+    if (!RecordRunFacts.otherKindsRead(in.periodsRead()).isEmpty()) {
+      deliveryFacts.put("verdicts_per_kind", verdictCountsPerKind(staging)); // SPEC 12: runs of 2016-2019
+    }
     run.put("deliveries", deliveryFacts);
 
     run.put("settings", RunOptions.settings(options));
@@ -462,6 +467,24 @@ public final class RunCommand {
     }
     Map<String, Object> m = Json.object();
     counts.forEach(m::put);
+    return m;
+  }
+
+  /** Per file kind (by the name's prefix, as the check took it), the verdicts of verdicts.csv. */
+  private static Map<String, Object> verdictCountsPerKind(Path staging) throws IOException {
+    Map<String, Map<String, Integer>> counts = new TreeMap<>();
+    Path csv = staging.resolve(WriteCheckReports.FOLDER).resolve("verdicts.csv");
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(";", -1);
+      counts.computeIfAbsent(FileKinds.shipped().kindOf(f[0]).id(), k -> new TreeMap<>()).merge(f[4], 1, Integer::sum);
+    }
+    Map<String, Object> m = Json.object();
+    for (FileKind k : FileKinds.shipped().all()) {
+      Map<String, Object> perVerdict = Json.object();
+      counts.getOrDefault(k.id(), new TreeMap<>()).forEach(perVerdict::put);
+      m.put(k.id(), perVerdict);
+    }
     return m;
   }
 

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import nl.gmsd.avro.FileVerdict;
 import nl.gmsd.check.CheckReports;
-import nl.gmsd.check.Protocol;
 import nl.gmsd.intake.DeliveryRules;
 import nl.gmsd.write.OutputFiles;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -49,7 +48,7 @@ public final class WriteCheckReports extends PTransform<PCollection<DeliveryRule
     @ProcessElement
     public void process(@Element DeliveryRules.Decision decision) throws IOException {
       Path dir = Paths.get(outputDir, FOLDER);
-      CheckReports reports = new CheckReports(Protocol.wmo());
+      CheckReports reports = new CheckReports();
       OutputFiles.writeString(dir.resolve("verdicts.csv"), reports.verdictsCsv(decision.verdicts()));
       for (FileVerdict v : decision.verdicts()) {
         String name = CheckReports.reportFileName(v.getFile());
