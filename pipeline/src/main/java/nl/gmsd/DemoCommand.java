@@ -41,7 +41,8 @@ public final class DemoCommand {
           double.class),
       new RunOptions.Option("seed", "N", Long.toString(DEFAULT_SEED), false, "the sample data's random seed",
           long.class),
-      new RunOptions.Option("period", "H1YYYY", DEFAULT_PERIOD, false, "the run's period", String.class));
+      new RunOptions.Option("period", "H1YYYY", DEFAULT_PERIOD, false, "the run's period; a half year of 2016-2019 adds SBO and JEUGD cost files and the kosten table",
+          String.class));
 
   private DemoCommand() {}
 
@@ -97,10 +98,13 @@ public final class DemoCommand {
       out.println();
       out.println("Outputs:");
       out.println("  " + output.resolve("tabellen/wmo.csv") + "   published table (long form)");
+      if (Files.isRegularFile(output.resolve("tabellen/kosten.csv"))) {
+        out.println("  " + output.resolve("tabellen/kosten.csv") + "   costs of the SBO and JEUGD files (2016-2019)");
+      }
       out.println("  " + output.resolve("technische-toets/verdicts.csv") + "   verdict per delivered file");
       out.println("  " + output.resolve("op-orde/index.html") + "   op-orde overview (the office's, not to hand out)");
-      out.println("  " + output.resolve("op-orde/") + "<gemeentecode>/   op-orde pages of one gemeente, for its coordinator");
-      out.println("  " + output.resolve("tabellen/codes.csv") + "   what the table's codes mean");
+      out.println("  " + output.resolve("op-orde") + "/<gemeentecode>/   op-orde pages of one gemeente, for its coordinator");
+      out.println("  " + output.resolve("tabellen/codes.csv") + "   what the tables' codes mean");
       out.println("  " + output.resolve("microdata/") + "   pseudonymised arrangements (Avro)");
       out.println("  " + output.resolve("run.json") + "   inputs, settings, counts, disclosure audit");
     }

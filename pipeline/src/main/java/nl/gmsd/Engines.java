@@ -59,6 +59,35 @@ public final class Engines {
     return list.toArray(new String[0]);
   }
 
+  /**
+   * On the embedded Flink engine, points its working files ({@code io.tmp.dirs}: the RPC system's
+   * unpacked jar, the mini cluster's folders, spill files) into the run's temporary folder, by a
+   * Flink configuration of the run's own, unless the user gave one ({@code --flinkConfDir}).
+   */
+  static void keepEngineFilesIn(PipelineOptions options, RunTemporaryFolder temp) throws java.io.IOException {
+    if (!options.getRunner().getSimpleName().equals("FlinkRunner")) {
+      return;
+    }
+    Object master = property(options, "flinkMaster");
+    boolean embedded = master == null || "[auto]".equals(master) || "[local]".equals(master);
+    if (!embedded || property(options, "flinkConfDir") != null) {
+      return;
+    }
+    setProperty(options, "flinkConfDir", temp.writeFlinkConfiguration().toString());
+  }
+
+  private static void setProperty(PipelineOptions options, String name, String value) {
+    try {
+      Class<?> flink = Class.forName("org.apache.beam.runners.flink.FlinkPipelineOptions");
+      @SuppressWarnings("unchecked")
+      Object typed = options.as((Class<? extends PipelineOptions>) flink);
+      String setter = "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      flink.getMethod(setter, String.class).invoke(typed, value);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot set the Flink option " + name, e);
+    }
+  }
+
   private static String value(List<String> args, String name) {
     for (String a : args) {
       if (a.startsWith("--" + name + "=")) {

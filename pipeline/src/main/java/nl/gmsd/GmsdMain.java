@@ -36,7 +36,9 @@ public final class GmsdMain {
   private GmsdMain() {}
 
   public static void main(String[] args) {
-    System.exit(dispatch(args, System.out, System.err));
+    int rc = dispatch(args, System.out, System.err);
+    RunTemporaryFolder.removeHandedOver(); // made by scripts/gmsd; gone already when a run used it
+    System.exit(rc);
   }
 
   static int dispatch(String[] args, PrintStream out, PrintStream err) {

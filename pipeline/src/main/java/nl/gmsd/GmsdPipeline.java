@@ -1,5 +1,6 @@
 package nl.gmsd;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import nl.gmsd.avro.Arrangement;
@@ -11,10 +12,16 @@ import nl.gmsd.avro.Person;
 import nl.gmsd.avro.PseudonymisedRecord;
 import nl.gmsd.avro.Upload;
 import nl.gmsd.beam.SpecificRecordCoder;
+import nl.gmsd.check.FileKinds;
 import nl.gmsd.check.ReadRecordsInForce;
 import nl.gmsd.check.TechnicalCheck;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
+import nl.gmsd.common.TableCodebook;
+import nl.gmsd.common.io.Storage;
+import nl.gmsd.costs.CostFigures;
+import nl.gmsd.costs.KostenTable;
+import nl.gmsd.costs.TabulateCosts;
 import nl.gmsd.count.CountArrangements;
 import nl.gmsd.disclose.DisclosureSettings;
 import nl.gmsd.disclose.SuppressSmallCells;
@@ -22,10 +29,13 @@ import nl.gmsd.intake.ApplyDeliveryRules;
 import nl.gmsd.intake.DeliveryRules;
 import nl.gmsd.intake.Withdrawal;
 import nl.gmsd.join.JoinReferenceData;
+import nl.gmsd.join.PersonMatch;
 import nl.gmsd.merge.ActiveArrangements;
 import nl.gmsd.merge.MergeArrangements;
 import nl.gmsd.merge.MergeSettings;
 import nl.gmsd.pseudonymise.Pseudonymise;
+import nl.gmsd.pseudonymise.PersonenFacts;
+import nl.gmsd.pseudonymise.PersonenFile;
 import nl.gmsd.pseudonymise.ReadPersons;
 import nl.gmsd.report.WriteCheckReports;
 import nl.gmsd.report.WriteOpOrdeReports;
@@ -33,7 +43,6 @@ import nl.gmsd.write.RecordRunFacts;
 import nl.gmsd.write.WriteMicrodata;
 import nl.gmsd.write.WriteTables;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.View;
@@ -55,7 +64,7 @@ public final class GmsdPipeline {
       List<Withdrawal> withdrawals,
       ReferenceData reference,
       String archive,
-      String personen,
+      PersonenFile personen,
       String keyFile,
       String stagingOutput) {
 
@@ -109,6 +118,11 @@ public final class GmsdPipeline {
     return new DeliveryRules.Settings(o.getMaxDeliveriesPerWindow());
   }
 
+  /** Where the reading of personen.csv leaves its facts: the staged output's hidden .run folder. */
+  public static String personenFacts(String stagingOutput) {
+    return Storage.resolve(stagingOutput, RecordRunFacts.FOLDER + "/" + PersonenFacts.FOLDER);
+  }
+
   /** Adds every stage to {@code p}; outputs go to {@code in.stagingOutput()}. */
   public static void build(Pipeline p, GmsdOptions options, RunInputs in) {
     String out = in.stagingOutput();
@@ -134,6 +148,12 @@ public final class GmsdPipeline {
         .apply("ReadRecordsInForce", ReadRecordsInForce.of(in.archive(), periodsRead, in.reference(), decisionView))
         .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile()));
 
+    // 3b. The cost files of the 2016-2019 protocol (SPEC 12), for the periods that have them: the
+    //     kosten table, and the costs for the op-orde pages.
+    List<Period> costPeriods = CostFigures.costPeriods(periods, FileKinds.shipped());
+    TabulateCosts.Result costs = costPeriods.isEmpty() ? null
+        : uploads.apply("TabulateCosts", TabulateCosts.of(in.archive(), costPeriods, in.reference(), decisionView));
+
     // 4. Merge records into arrangements per gemeente and calendar year; select those active in P,
     //    P-1 and, for the op-orde comparison only, the read period before P-1 (not published).
     PCollection<Arrangement> arrangements = records.apply("MergeArrangements", MergeArrangements.with(mergeSettings(options)));
@@ -141,7 +161,7 @@ public final class GmsdPipeline {
 
     // 5. Join with the pseudonymised population register.
     PCollection<KV<String, Person>> persons = p.apply("ReadPersons",
-        ReadPersons.from(in.personen(), in.keyFile()));
+        ReadPersons.from(in.personen(), in.keyFile(), personenFacts(in.stagingOutput())));
     PCollection<ClientPeriod> clients = active.apply("JoinReferenceData", JoinReferenceData.withPersons(persons));
 
     // 6. Count exactly, then protect (rounding, suppression, audit) the periods published.
@@ -151,20 +171,37 @@ public final class GmsdPipeline {
 
     // 7. Reports: the check's per file, op-orde per gemeente and period (restricted outputs).
     decision.apply("WriteCheckReports", WriteCheckReports.to(out));
-    counts.apply("WriteOpOrdeReports", WriteOpOrdeReports.of(periods, periodsRead, in.reference(), decisionView, out));
+    WriteOpOrdeReports opOrde = WriteOpOrdeReports.of(periods, periodsRead, in.reference(), decisionView, out);
+    counts.apply("WriteOpOrdeReports",
+        costs == null ? opOrde : opOrde.withCosts(costs.figures().apply("CostsView", View.asSingleton())));
 
     // 8. Published outputs and the facts run.json is made of.
-    table.cells().apply("WriteTables", WriteTables.to(out));
+    // One codebook for every table: the kosten table's codes follow the Wmo table's.
+    table.cells().apply("WriteTables", costs == null ? WriteTables.to(out) : WriteTables.to(out)
+        .withCodebook(TableCodebook.csv(KostenTable.codebookEntries(costPeriods, FileKinds.shipped()))));
+    if (costs != null) {
+      costs.cells().apply("WriteKostenTable", WriteTables.to(out, KostenTable.NAME));
+    }
     active.apply("PublishedPeriodsOnly", Filter.by((MicrodataArrangement a) -> published.contains(a.getPeriod())))
         .apply("WriteMicrodata", WriteMicrodata.to(out));
     table.audits().apply("WriteAudits", RecordRunFacts.writeAudits(out));
     // The large collections get one consumer each where possible (Flink fuses a step only into a
     // single consumer): records are counted from the verdicts, and the records in force from the
     // arrangements, since each is in exactly one (ArrangementMergerPropertiesTest).
-    PCollectionList.of(RecordRunFacts.tally("verdicts", verdicts, List.of("records_delivered", "records_checked_approved"),
+    // The Wmo counts are of Wmo files only; each other kind read has counts of its own (SPEC 12).
+    List<String> otherKinds = RecordRunFacts.otherKindsRead(periodsRead);
+    List<String> verdictFacts = new ArrayList<>(List.of("records_delivered", "records_checked_approved"));
+    otherKinds.forEach(k -> verdictFacts.addAll(List.of(k + "_files_delivered", k + "_records_delivered")));
+    PCollectionList<KV<String, Long>> facts = PCollectionList.of(RecordRunFacts.tally("verdicts", verdicts, verdictFacts,
             (v, add) -> {
-              add.add("records_delivered", v.getRecords());
-              add.add("records_checked_approved", v.getRecordsPassedOn());
+              if (v.getKind().equals(FileKinds.WMO)) {
+                add.add("records_delivered", v.getRecords());
+                add.add("records_checked_approved", v.getRecordsPassedOn());
+              } else {
+                String k = RecordRunFacts.factPrefix(v.getKind());
+                add.add(k + "_files_delivered", 1);
+                add.add(k + "_records_delivered", v.getRecords());
+              }
             }))
         .and(RecordRunFacts.tally("arrangements", arrangements, List.of("arrangements_merged", "records_in_force"),
             (a, add) -> {
@@ -172,12 +209,22 @@ public final class GmsdPipeline {
               add.add("records_in_force", a.getRecords());
             }))
         .and(RecordRunFacts.sum("arrangements_active", active, a -> published.contains(a.getPeriod()) ? 1L : 0L))
-        .and(RecordRunFacts.sum("persons_read",
-            p.apply("ReadPersonsToCount", TextIO.read().from(in.personen())), ReadPersons::usableRow))
-        .and(RecordRunFacts.sum("clients", clients, c -> published.contains(c.getPeriod()) ? 1L : 0L))
+        // persons_read comes from the register's own facts (PersonenFacts), read in the same pass;
+        // the share of clients found in it (PersonMatch) is over the periods published, as clients.
+        .and(RecordRunFacts.tally("clients", clients, List.of("clients"), (c, add) -> {
+          if (published.contains(c.getPeriod())) {
+            add.add("clients", 1);
+            PersonMatch.tally(c, add::add);
+          }
+        }))
         .and(RecordRunFacts.sum("cells_counted", counts, c -> published.contains(c.getPeriod()) ? 1L : 0L))
         .and(RecordRunFacts.tally("cells", table.cells(), RecordRunFacts.CELLS_BY_STATUS,
-            (c, add) -> add.add(RecordRunFacts.cellsByStatus(c.getStatus()), 1)))
-        .apply("WriteCounts", RecordRunFacts.writeCounts(out));
+            (c, add) -> add.add(RecordRunFacts.cellsByStatus(c.getStatus()), 1)));
+    if (costs != null) {
+      facts = facts.and(RecordRunFacts.tally("costRows", costs.rows(),
+          otherKinds.stream().map(k -> k + "_records_in_force").toList(),
+          (r, add) -> add.add(RecordRunFacts.factPrefix(r.getKind()) + "_records_in_force", 1)));
+    }
+    facts.apply("WriteCounts", RecordRunFacts.writeCounts(out));
   }
 }

@@ -17,9 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Stream;
 import nl.gmsd.avro.Upload;
+import nl.gmsd.check.FileKind;
+import nl.gmsd.check.FileKinds;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
 import nl.gmsd.common.input.InputFileException;
@@ -28,7 +29,11 @@ import nl.gmsd.common.io.LocalCopy;
 import nl.gmsd.common.io.Location;
 import nl.gmsd.common.io.Storage;
 import nl.gmsd.intake.DeliveryArchive;
+import nl.gmsd.join.PersonMatch;
+import nl.gmsd.pseudonymise.PersonenFacts;
+import nl.gmsd.pseudonymise.PersonenFile;
 import nl.gmsd.pseudonymise.PseudonymKey;
+import nl.gmsd.pseudonymise.Pseudonymiser;
 import nl.gmsd.report.WriteCheckReports;
 import nl.gmsd.write.Json;
 import nl.gmsd.write.OutputFiles;
@@ -107,6 +112,7 @@ public final class RunCommand {
     Period period = parsePeriod(options.getPeriod());
     FileSystems.setDefaultPipelineOptions(options); // the file systems the options configure (hdfs://)
     requireServedLocations(options);
+    requireShare(options.getMinPersonMatchShare(), "--minPersonMatchShare");
     String archive = existingDir(options.getArchive(), "--archive");
     String referenceDir = existingDir(options.getReference(), "--reference");
     String personen = Storage.resolve(referenceDir, PERSONEN_FILE);
@@ -121,26 +127,50 @@ public final class RunCommand {
       throw new InputException("--pseudonymKeyFile: " + e.getMessage());
     }
     String output = Storage.normalize(options.getOutput());
-    checkOutput(output, archive, referenceDir, keyFile);
-    ReferenceData reference = Storage.isLocal(referenceDir) ? ReferenceData.read(Path.of(referenceDir))
-        : LocalCopy.ofFolder(referenceDir, java.util.Set.of(PERSONEN_FILE), ReferenceData::read);
-    requireDivisionsAndInhabitants(reference, referenceDir, period);
-    DeliveryArchive deliveries;
-    try {
-      deliveries = DeliveryArchive.read(archive, period);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.printf("gmsd run %s: %d uploads in the archive's windows up to %s (%d later ones ignored)%n",
-        period, deliveries.uploads().size(), period, deliveries.ignoredUploads().size());
-
-    String staging = Storage.resolve(Storage.parent(output), "." + Storage.name(output) + ".partial-" + UUID.randomUUID());
-    try {
-      if (Storage.isLocal(staging)) {
-        Files.createDirectories(Path.of(staging)); // elsewhere a folder is made by its first file
+    Path tempRoot = Path.of(options.getTempFolder()).toAbsolutePath().normalize();
+    requireTempFolderApart(tempRoot, output, archive, referenceDir);
+    try (RunTemporaryFolder temp = RunTemporaryFolder.open(tempRoot)) {
+      List<String> live;
+      try {
+        live = OutputStaging.removeLeftovers(output, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
+      if (!live.isEmpty()) {
+        throw new InputException("another gmsd run is writing --output=" + output + " right now (" + live.get(0)
+            + " beside it): wait until it ends, or give another --output");
+      }
+      checkOutput(output, archive, referenceDir, keyFile);
+      long checksStarted = System.nanoTime();
+      ReferenceData reference = Storage.isLocal(referenceDir) ? ReferenceData.read(Path.of(referenceDir))
+          : LocalCopy.ofFolder(referenceDir, java.util.Set.of(PERSONEN_FILE), ReferenceData::read);
+      requireDivisionsAndInhabitants(reference, referenceDir, period);
+      PersonenFile personenFile = PersonenFile.open(personen); // its header now; its rows in the run
+      DeliveryArchive deliveries;
+      try {
+        deliveries = DeliveryArchive.read(archive, period, reference);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Map<String, Object> checkMillis = Json.object();
+      checkMillis.put("before_the_job", (System.nanoTime() - checksStarted) / 1_000_000);
+      out.printf("gmsd run %s: %d uploads in the archive's windows up to %s (%d later ones ignored)%n",
+          period, deliveries.uploads().size(), period, deliveries.ignoredUploads().size());
+      return runAndPublish(options, out, started, period, archive, referenceDir, keyFile, output, temp,
+          reference, personenFile, deliveries, checkMillis);
+    }
+  }
+
+  private static String runAndPublish(GmsdOptions options, PrintStream out, Instant started, Period period,
+      String archive, String referenceDir, String keyFile, String output, RunTemporaryFolder temp,
+      ReferenceData reference, PersonenFile personenFile, DeliveryArchive deliveries, Map<String, Object> checkMillis) {
+    OutputStaging staging = null;
+    try {
+      Engines.keepEngineFilesIn(options, temp);
+      staging = OutputStaging.create(output, temp);
+      String stagingPath = staging.path();
       GmsdPipeline.RunInputs inputs = new GmsdPipeline.RunInputs(period, deliveries.uploads(),
-          deliveries.withdrawals(), reference, archive, personen, keyFile, staging);
+          deliveries.withdrawals(), reference, archive, personenFile, keyFile, stagingPath);
       Pipeline pipeline = Pipeline.create(options);
       GmsdPipeline.build(pipeline, options, inputs);
       out.printf("Running the pipeline on %s ...%n", Engines.describe(options));
@@ -151,20 +181,52 @@ public final class RunCommand {
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the pipeline ended in state " + state);
       }
-      int abandoned = OutputFiles.removeAbandonedTemporaries(staging);
+      int abandoned = OutputFiles.removeAbandonedTemporaries(stagingPath);
       if (abandoned > 0) {
         out.printf("Removed %d unfinished file(s) of task attempts that failed and were retried.%n", abandoned);
       }
-      writeRunJson(staging, options, inputs, deliveries, referenceDir, started);
-      publish(staging, output);
+      // The register's rows were checked while the job read them: any defect stops the run here.
+      long factsStarted = System.nanoTime();
+      PersonenFacts.Summary register = PersonenFacts.collect(GmsdPipeline.personenFacts(stagingPath), personenFile,
+          new Pseudonymiser(PseudonymKey.read(keyFile)));
+      checkMillis.put("register_facts_after_the_job", (System.nanoTime() - factsStarted) / 1_000_000);
+      out.printf("%s: %d rows checked while the job read them.%n", PERSONEN_FILE, register.rows());
+      TreeMap<String, Long> facts = readFacts(stagingPath);
+      PersonMatch match = PersonMatch.of(facts);
+      checkPersonMatch(match, options.getMinPersonMatchShare(), reference, period, out);
+      writeRunJson(stagingPath, options, inputs, deliveries, referenceDir, started, register, facts, match,
+          checkMillis);
+      staging.publish();
       out.printf("Done in %.1f s.%n", (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0);
       return output;
     } catch (IOException e) {
-      deleteQuietly(staging);
+      if (staging != null) {
+        staging.deleteQuietly();
+      }
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
-      deleteQuietly(staging);
+      if (staging != null) {
+        staging.deleteQuietly();
+      }
       throw e;
+    }
+  }
+
+  /**
+   * The temporary folder may not lie inside the output or an input: the run's files would land in
+   * them. (It is a local folder; a location on another file system cannot hold it.)
+   */
+  static void requireTempFolderApart(Path tempRoot, String output, String archive, String referenceDir) {
+    Path t = OutputFolder.real(tempRoot);
+    Map<String, String> places = new LinkedHashMap<>();
+    places.put("--output", output);
+    places.put("the archive", archive);
+    places.put("the reference folder", referenceDir);
+    for (Map.Entry<String, String> e : places.entrySet()) {
+      if (Storage.isLocal(e.getValue()) && t.startsWith(OutputFolder.real(Location.localPath(e.getValue())))) {
+        throw new InputException("--tempFolder=" + tempRoot + " lies inside " + e.getKey() + " (" + e.getValue()
+            + "): give a temporary folder outside the output and the inputs, e.g. /tmp");
+      }
     }
   }
 
@@ -265,6 +327,13 @@ public final class RunCommand {
     }
   }
 
+  /** A share is a number from 0 to 1 (not a percentage): anything else would stop every run, or none. */
+  static void requireShare(double value, String option) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new InputException(option + "=" + value + ": give a share from 0 to 1 (0.5 is half; 0 turns the check off)");
+    }
+  }
+
   private static String existingDir(String value, String option) {
     String p = Storage.normalize(value);
     try {
@@ -303,26 +372,33 @@ public final class RunCommand {
   }
 
   /**
-   * Replaces {@code output} by {@code staging}: the old output stays until the new one is complete.
-   * A rename of a folder, which is atomic on a local file system and on HDFS.
+   * SPEC 6: a join that matched almost nothing is a wrong input. Below {@code minShare} overall
+   * the run stops (exit 2); each gemeente below it is named on the console.
    */
-  static void publish(String staging, String output) throws IOException {
-    Storage.deleteRecursively(Storage.resolve(staging, RecordRunFacts.FOLDER));
-    // Again, now: something may have been put into the old output while this run worked.
-    OutputFolder.requireReplaceableRunOutput("--output", output);
-    String previous = null;
-    if (Storage.kind(output) != Storage.Kind.MISSING) {
-      previous = Storage.resolve(Storage.parent(output), "." + Storage.name(output) + ".previous-" + UUID.randomUUID());
-      Storage.rename(output, previous);
+  static void checkPersonMatch(PersonMatch match, double minShare, ReferenceData reference, Period period,
+      PrintStream out) {
+    List<String> below = match.below(minShare);
+    if (!below.isEmpty()) {
+      List<String> named = new ArrayList<>();
+      for (String g : below) {
+        String name = reference.gemeente(period.year(), g).map(ReferenceData.Gemeente::name).orElse("");
+        named.add(g + (name.isEmpty() ? "" : " " + name) + " " + PersonMatch.describe(match.perGemeente().get(g)));
+      }
+      out.printf("Warning: in %d gemeente(n) fewer than %.0f%% of the clients were found in %s (--minPersonMatchShare): %s%n",
+          below.size(), 100 * minShare, PERSONEN_FILE, String.join("; ", named));
     }
-    Storage.rename(staging, output);
-    if (previous != null) {
-      Storage.deleteRecursively(previous);
+    if (match.tooFew(minShare)) {
+      throw new InputException("only " + PersonMatch.describe(match.total()) + " of the clients found their person in "
+          + PERSONEN_FILE + ", fewer than --minPersonMatchShare=" + minShare + ". That is a wrong input, not a result: "
+          + "usually " + PERSONEN_FILE + " is another extract than the deliveries' (another region, period or a test "
+          + "file), or the deliveries hold made-up BSNs. Check " + PERSONEN_FILE + " and run again (both sides are "
+          + "pseudonymised with the same key, so the key is not the cause)");
     }
   }
 
   private static void writeRunJson(String staging, GmsdOptions options, GmsdPipeline.RunInputs in,
-      DeliveryArchive deliveries, String referenceDir, Instant started) throws IOException {
+      DeliveryArchive deliveries, String referenceDir, Instant started, PersonenFacts.Summary register,
+      TreeMap<String, Long> facts, PersonMatch match, Map<String, Object> checkMillis) throws IOException {
     Map<String, Object> run = Json.object();
     run.put("status", "completed");
     run.put("period", in.period().code());
@@ -360,11 +436,24 @@ public final class RunCommand {
     deliveryFacts.put("files_not_in_manifest", deliveries.unlistedFiles());
     deliveryFacts.put("withdrawals", deliveries.withdrawals().size());
     deliveryFacts.put("verdicts", verdictCounts(staging));
+    if (!RecordRunFacts.otherKindsRead(in.periodsRead()).isEmpty()) {
+      deliveryFacts.put("verdicts_per_kind", verdictCountsPerKind(staging)); // SPEC 12: runs of 2016-2019
+    }
     run.put("deliveries", deliveryFacts);
 
     run.put("settings", RunOptions.settings(options));
     run.put("inhabitants", inhabitantsSources(in));
-    run.put("counts", readCounts(staging));
+    Map<String, Object> counts = Json.object();
+    TreeMap<String, Long> stageCounts = new TreeMap<>();
+    facts.forEach((k, v) -> {
+      if (!k.startsWith(PersonMatch.KEY_PREFIX)) {
+        stageCounts.put(k, v);
+      }
+    });
+    stageCounts.put("persons_read", register.persons());
+    stageCounts.forEach(counts::put);
+    run.put("counts", counts);
+    run.put("person_match", personMatch(match, options.getMinPersonMatchShare()));
     Map<String, Object> audits = Json.object();
     for (Period p : in.resultPeriods()) {
       String a = Storage.resolve(staging, RecordRunFacts.FOLDER + "/audit-" + p.code() + ".json");
@@ -387,6 +476,8 @@ public final class RunCommand {
     env.put("output", Storage.normalize(options.getOutput()));
     env.put("java", System.getProperty("java.version"));
     env.put("disclosure_audit_solve_ms", auditMillis);
+    // The input checks done by the driver (the register's rows are checked inside the job).
+    env.put("input_checks_ms", checkMillis);
     // What the output holds once published (without the run's own .run folder): a later run
     // replaces this folder only while its listing still gives this digest (OutputFolder).
     List<String> listing = new ArrayList<>(OutputFolder.listing(staging, RecordRunFacts.FOLDER));
@@ -446,8 +537,27 @@ public final class RunCommand {
     return m;
   }
 
-  private static Map<String, Object> readCounts(String staging) throws IOException {
+  /** Per file kind (by the name's prefix, as the check took it), the verdicts of verdicts.csv. */
+  private static Map<String, Object> verdictCountsPerKind(String staging) throws IOException {
+    Map<String, Map<String, Integer>> counts = new TreeMap<>();
+    String csv = Storage.resolve(staging, WriteCheckReports.FOLDER + "/verdicts.csv");
+    List<String> lines = readString(csv).lines().toList();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(";", -1);
+      counts.computeIfAbsent(FileKinds.shipped().kindOf(f[0]).id(), k -> new TreeMap<>()).merge(f[4], 1, Integer::sum);
+    }
     Map<String, Object> m = Json.object();
+    for (FileKind k : FileKinds.shipped().all()) {
+      Map<String, Object> perVerdict = Json.object();
+      counts.getOrDefault(k.id(), new TreeMap<>()).forEach(perVerdict::put);
+      m.put(k.id(), perVerdict);
+    }
+    return m;
+  }
+
+  /** The run facts the job counted ({@code .run/counts.tsv}), by name. */
+  private static TreeMap<String, Long> readFacts(String staging) throws IOException {
+    TreeMap<String, Long> m = new TreeMap<>();
     String f = Storage.resolve(staging, RecordRunFacts.FOLDER + "/" + RecordRunFacts.COUNTS_FILE);
     if (isRegularFile(f)) {
       for (String line : readString(f).lines().toList()) {
@@ -456,6 +566,28 @@ public final class RunCommand {
       }
     }
     return m;
+  }
+
+  private static Map<String, Object> personMatch(PersonMatch match, double minShare) {
+    Map<String, Object> m = Json.object();
+    m.put("min_share", minShare);
+    m.put("clients", match.total().clients());
+    m.put("matched", match.total().matched());
+    m.put("share", share(match.total()));
+    Map<String, Object> per = Json.object();
+    match.perGemeente().forEach((g, s) -> {
+      Map<String, Object> e = Json.object();
+      e.put("clients", s.clients());
+      e.put("matched", s.matched());
+      e.put("share", share(s));
+      per.put(g, e);
+    });
+    m.put("per_gemeente", per);
+    return m;
+  }
+
+  private static Json.Raw share(PersonMatch.Share s) {
+    return new Json.Raw(String.format(java.util.Locale.ROOT, "%.4f", s.share()));
   }
 
   private static Map<String, Object> checksum(String file) throws IOException {
@@ -491,11 +623,4 @@ public final class RunCommand {
     }
   }
 
-  private static void deleteQuietly(String dir) {
-    try {
-      Storage.deleteRecursively(dir);
-    } catch (IOException ignored) {
-      // best effort: a left-over staging folder is hidden and never looks complete
-    }
-  }
 }

@@ -1,6 +1,10 @@
 package nl.gmsd;
 
 import java.lang.annotation.Annotation;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -38,12 +42,23 @@ public final class RunOptions {
     }
   }
 
+  /**
+   * The default of an option whose default is computed ({@code @Default.InstanceFactory}), in
+   * words for {@code --help}: the factory's class name would tell a user nothing.
+   */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  public @interface DefaultInWords {
+    String value();
+  }
+
   /** A group of options: one options interface (its {@code @Description} is the heading). */
   public record Group(String heading, Class<?> options, List<Option> list) {}
 
   /** Placeholders where the type says too little. */
   private static final Map<String, String> PLACEHOLDERS = Map.of(
-      "period", "H1YYYY", "archive", "DIR", "reference", "DIR", "output", "DIR", "pseudonymKeyFile", "FILE");
+      "period", "H1YYYY", "archive", "DIR", "reference", "DIR", "output", "DIR", "pseudonymKeyFile", "FILE",
+      "tempFolder", "DIR");
 
   /**
    * The interfaces whose options are where the run reads and writes, not how it decides: they
@@ -110,8 +125,12 @@ public final class RunOptions {
     return "VALUE";
   }
 
-  /** The value of a {@code @Default.*} annotation as text; "(none)" without one. */
+  /** The value of a {@code @Default.*} annotation as text ({@link DefaultInWords} first); "(none)" without one. */
   private static String defaultText(Method getter) {
+    DefaultInWords words = getter.getAnnotation(DefaultInWords.class);
+    if (words != null) {
+      return words.value();
+    }
     for (Annotation a : getter.getAnnotations()) {
       if (a.annotationType().getEnclosingClass() == Default.class) {
         try {

@@ -78,6 +78,44 @@ class RunOptionsTest {
   }
 
   @Test
+  void issue20sOptionsAreInTheHelpWithTheirDefaultsInWords() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    assertEquals(0, GmsdMain.dispatch(new String[] {"run", "--help"}, new PrintStream(bytes, true), System.err));
+    List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    String share = lines.stream().filter(l -> l.startsWith("  --minPersonMatchShare=X ")).findFirst().orElseThrow();
+    assertTrue(share.endsWith("[default: 0.5]"), share);
+    int heading = lines.indexOf("The join with the population register (SPEC 6):");
+    assertTrue(heading >= 0 && lines.get(heading + 1).equals(share), "under its own heading: " + lines);
+    String temp = lines.stream().filter(l -> l.startsWith("  --tempFolder=DIR ")).findFirst().orElseThrow();
+    assertTrue(temp.endsWith("[default: the system's temporary folder: TMPDIR, else /tmp]"), temp);
+  }
+
+  @Test
+  void noComputedDefaultShowsAClassNameInTheHelp() throws ReflectiveOperationException {
+    for (Class<?> part : GmsdOptions.class.getInterfaces()) {
+      for (Method m : part.getDeclaredMethods()) {
+        if (m.isAnnotationPresent(Default.InstanceFactory.class)) {
+          assertTrue(m.isAnnotationPresent(RunOptions.DefaultInWords.class), m + " needs @RunOptions.DefaultInWords");
+        }
+      }
+    }
+    for (RunOptions.Option o : RunOptions.all()) {
+      assertTrue(o.required() || !o.defaultText().endsWith("Factory"), o.toString());
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"50", "-0.1", "1.01", "NaN"})
+  void aShareOutsideZeroToOneStopsBeforeAnythingIsRead(String value) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc = GmsdMain.dispatch(("run " + REQUIRED + " --minPersonMatchShare=" + value).split(" "),
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true));
+    assertEquals(2, rc);
+    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("gmsd run: --minPersonMatchShare=" + Double.parseDouble(value)
+        + ": give a share from 0 to 1"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void anOptionAddedToAnInterfaceIsInTheHelpWithoutAnotherEdit() {
     List<RunOptions.Option> options = RunOptions.options(NewOptions.class);
     assertEquals("newInput", options.get(0).name(), "required ones first");
@@ -156,5 +194,7 @@ class RunOptionsTest {
     assertEquals(10, s.get("minCount"));
     assertEquals(20, s.get("maxDeliveriesPerWindow"));
     assertEquals("nearest", s.get("roundingMode"));
+    assertEquals(0.5, s.get("minPersonMatchShare"));
+    assertFalse(s.containsKey("tempFolder"), "where the run works is no setting");
   }
 }

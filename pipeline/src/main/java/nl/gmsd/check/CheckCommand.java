@@ -18,7 +18,7 @@ import nl.gmsd.common.ReferenceData;
 
 /**
  * {@code gmsd check [--json] [--received-at=ISO] FILE...}: the stand-alone technical check on a
- * laptop (SPEC 4, 10), with only the shipped reference data. Exit 0 when every file is approved,
+ * laptop (SPEC 4, 10, 12), of every file kind, with only the shipped reference data. Exit 0 when every file is approved,
  * 1 when any is rejected, 2 on a usage error.
  */
 public final class CheckCommand {
@@ -30,8 +30,10 @@ public final class CheckCommand {
   static final String USAGE_TEXT = String.join("\n",
       "Usage: gmsd check [--json] [--received-at=ISO-8601] FILE...",
       "",
-      "Runs the technical check (technische toets) of the Wmo delivery protocol on each FILE,",
-      "exactly as on upload, and prints the report in Dutch (or JSON with --json).",
+      "Runs the technical check (technische toets) of the delivery protocol on each FILE,",
+      "exactly as on upload, and prints the report in Dutch (or JSON with --json). The file kind",
+      "comes from the name: WMO_..., and for the periods of 2016-2019 also the cost files SBO_...",
+      "and JEUGD_... (a cost file for another period is rejected, F12, saying why).",
       "",
       "  --json               print one JSON array with a report per file instead of text",
       "  --received-at=TIME   upload time to assume, e.g. 2025-07-15T09:00:00Z (default: now, UTC);",
@@ -102,9 +104,8 @@ public final class CheckCommand {
     }
     Period window = Period.windowOf(receivedAt);
     ReferenceData reference = ReferenceData.shipped();
-    Protocol protocol = Protocol.wmo();
-    FileChecker checker = new FileChecker(protocol, reference).withLatestDivisionFallback();
-    CheckReports reports = new CheckReports(protocol);
+    FileChecker checker = new FileChecker(reference).withLatestDivisionFallback();
+    CheckReports reports = new CheckReports();
     List<FileVerdict> verdicts = new ArrayList<>();
     for (String f : files) {
       Upload upload = Upload.newBuilder()
@@ -134,7 +135,7 @@ public final class CheckCommand {
       v.setAccount(v.getGemeentecode());
       verdicts.add(v);
     }
-    String windowCode = protocol.code("periodNotInWindow");
+    String windowCode = Protocols.forPeriod(window).wmo().code("periodNotInWindow"); // one code for every kind
     if (json) {
       out.print(reports.jsonArray(verdicts));
       for (FileVerdict v : verdicts) {

@@ -10,7 +10,8 @@ import nl.gmsd.avro.Finding;
 /**
  * The reports of the technical check (SPEC 4, 10): a JSON report and a Dutch text per file, and
  * {@code verdicts.csv} over all files. Deterministic; built only from the verdict, which holds no
- * record content and no BSN.
+ * record content and no BSN. The texts are those of the protocol the file was checked with (its
+ * kind, of its protocol year).
  */
 public final class CheckReports implements Serializable {
 
@@ -36,10 +37,19 @@ public final class CheckReports implements Serializable {
     return Integer.compare(a.length() - i, b.length() - j);
   };
 
-  private final Protocol protocol;
+  private final FileKinds kinds;
 
-  public CheckReports(Protocol protocol) {
-    this.protocol = protocol;
+  /** Reports in the words of the shipped protocols. */
+  public CheckReports() {
+    this(FileKinds.shipped());
+  }
+
+  public CheckReports(FileKinds kinds) {
+    this.kinds = kinds;
+  }
+
+  private Protocol protocol(FileVerdict v) {
+    return kinds.kind(v.getKind()).protocol(v.getProtocolYear());
   }
 
   /**
@@ -104,7 +114,7 @@ public final class CheckReports implements Serializable {
       b.append(", \"field\": ").append(str(f.getField()));
       b.append(", \"count\": ").append(f.getCount());
       b.append(", \"lines\": ").append(f.getLines().toString().replace(" ", ""));
-      b.append(", \"description\": ").append(str(description(f)));
+      b.append(", \"description\": ").append(str(description(v, f)));
       b.append("}");
     }
     b.append(findings.isEmpty() ? "]\n" : "\n" + in + "]\n");
@@ -112,8 +122,8 @@ public final class CheckReports implements Serializable {
   }
 
   /** The Dutch description of a finding, with its detail (e.g. the new gemeentecode). */
-  private String description(Finding f) {
-    String d = protocol.text(f.getCode()).description();
+  private String description(FileVerdict v, Finding f) {
+    String d = protocol(v).text(f.getCode()).description();
     return f.getDetail() == null ? d : d + " (" + f.getDetail() + ")";
   }
 
@@ -152,9 +162,10 @@ public final class CheckReports implements Serializable {
    * where F09 and "in force" do not apply.
    */
   public String dutchText(FileVerdict v, boolean deliveryRulesApply) {
+    Protocol protocol = protocol(v);
     StringBuilder b = new StringBuilder();
-    b.append("Technische toets Wmo-levering (Gemeentelijke Monitor Sociaal Domein)\n");
-    b.append("====================================================================\n\n");
+    String title = "Technische toets " + protocol.title() + " (Gemeentelijke Monitor Sociaal Domein)";
+    b.append(title).append('\n').append("=".repeat(title.length())).append("\n\n");
     b.append("Bestandsnaam:             ").append(v.getFile()).append('\n');
     b.append("Tijdstip van aanlevering: ").append(v.getReceivedAt()).append(" (UTC)\n");
     b.append("Gemeentecode:             ")
@@ -168,9 +179,9 @@ public final class CheckReports implements Serializable {
     b.append('\n').append(verdictSentence(v)).append('\n');
     if (v.getBlanked()) {
       b.append("Er zitten alleen fouten in optionele velden. Daarom zijn voor de verdere verwerking "
-          + "alle optionele velden (" + String.join(", ", optionalColumns())
+          + "alle optionele velden (" + String.join(", ", protocol.optionalColumns())
           + ") van het hele bestand leeggemaakt.\n");
-    } else if (FileChecker.APPROVED.equals(v.getVerdict())) {
+    } else if (FileChecker.APPROVED.equals(v.getVerdict()) && !protocol.optionalColumns().isEmpty()) {
       b.append("De optionele velden zijn niet leeggemaakt.\n");
     }
     if (deliveryRulesApply) {
@@ -189,7 +200,7 @@ public final class CheckReports implements Serializable {
       b.append("Geen fouten gevonden.\n");
     }
     for (Finding f : errors) {
-      finding(b, f);
+      finding(b, protocol, f);
     }
     b.append("\nWaarschuwingen (veranderen het oordeel niet)\n"
         + "--------------------------------------------\n");
@@ -197,20 +208,10 @@ public final class CheckReports implements Serializable {
       b.append("Geen waarschuwingen.\n");
     }
     for (Finding f : warnings) {
-      finding(b, f);
+      finding(b, protocol, f);
     }
     b.append("\nRegelnummers tellen vanaf het begin van het bestand; de kopregel is regel 1.\n");
     return b.toString();
-  }
-
-  private List<String> optionalColumns() {
-    List<String> names = new ArrayList<>();
-    for (Protocol.Column c : protocol.columns()) {
-      if (c.set() == Protocol.FieldSet.OPTIONAL) {
-        names.add(c.name());
-      }
-    }
-    return names;
   }
 
   private static String verdictSentence(FileVerdict v) {
@@ -234,7 +235,7 @@ public final class CheckReports implements Serializable {
     return "Van kracht voor " + scope + " is de levering " + v.getInForceFile() + ".";
   }
 
-  private void finding(StringBuilder b, Finding f) {
+  private static void finding(StringBuilder b, Protocol protocol, Finding f) {
     Protocol.CodeText t = protocol.text(f.getCode());
     b.append('\n').append(f.getCode());
     if (f.getField() != null) {

@@ -8,12 +8,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import nl.gmsd.avro.DeliveryRecord;
 import nl.gmsd.avro.FileVerdict;
 import nl.gmsd.avro.Finding;
 import nl.gmsd.avro.Upload;
@@ -21,32 +23,45 @@ import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
 import nl.gmsd.common.StringHash;
 import nl.gmsd.common.TextEncoding;
+import nl.gmsd.report.DutchNumbers;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecordBase;
 
 /**
- * The technical check of one delivered file (SPEC 3, 4, 11), streaming: memory is bounded by the
- * line cap, the per-code tallies and a 16-byte hash per distinct record (for W31).
+ * The technical check of one delivered file (SPEC 3, 4, 11, 12), streaming: memory is bounded by
+ * the line cap, the per-code tallies and a 16-byte hash per distinct record (for W31).
+ *
+ * <p>A file is checked as the kind its name's prefix says (WMO, SBO, JEUGD; {@link
+ * FileKinds#kindOf}), with that kind's protocol of the year of its period (of the run period when
+ * the name has none). A kind that is not taken for that year (cost files after 2019) gets F12; the
+ * file is still read with the kind's layout of its nearest year, so the report says what else is
+ * wrong.
  */
 public final class FileChecker implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   public static final String APPROVED = "GOEDGEKEURD";
   public static final String REJECTED = "AFGEKEURD";
 
-  private final Protocol protocol;
+  private final FileKinds kinds;
   private final ReferenceData reference;
   private final boolean latestDivisionFallback;
-  private final FileNameRules names;
 
-  public FileChecker(Protocol protocol, ReferenceData reference) {
-    this(protocol, reference, false);
+  /** A checker of every shipped file kind. */
+  public FileChecker(ReferenceData reference) {
+    this(FileKinds.shipped(), reference, false);
   }
 
-  private FileChecker(Protocol protocol, ReferenceData reference, boolean latestDivisionFallback) {
-    this.protocol = protocol;
+  /** A checker of the given file kinds (a test's, or a later protocol's). */
+  public FileChecker(FileKinds kinds, ReferenceData reference) {
+    this(kinds, reference, false);
+  }
+
+  private FileChecker(FileKinds kinds, ReferenceData reference, boolean latestDivisionFallback) {
+    this.kinds = kinds;
     this.reference = reference;
     this.latestDivisionFallback = latestDivisionFallback;
-    this.names = new FileNameRules(protocol);
   }
 
   /**
@@ -54,11 +69,17 @@ public final class FileChecker implements Serializable {
    * needed, the latest year it has is used instead (see {@link #divisionYear(int)}).
    */
   public FileChecker withLatestDivisionFallback() {
-    return new FileChecker(protocol, reference, true);
+    return new FileChecker(kinds, reference, true);
   }
 
-  public Protocol protocol() {
-    return protocol;
+  /** The file kinds this checker knows. */
+  public FileKinds kinds() {
+    return kinds;
+  }
+
+  /** The protocol a verdict's file was checked with (its kind, of its protocol year). */
+  public Protocol protocolOf(FileVerdict v) {
+    return kinds.kind(v.getKind()).protocol(v.getProtocolYear());
   }
 
   /** The year whose division is used for {@code year}: itself, or with the fallback the latest. */
@@ -71,7 +92,7 @@ public final class FileChecker implements Serializable {
 
   /** The period in the file name of a manifest path, when the name has one (F02 passes). */
   public Optional<Period> periodOf(String manifestPath) {
-    return names.period(manifestPath);
+    return kinds.kindOf(manifestPath).names().period(manifestPath);
   }
 
   /** The year of the division a file is checked against (SPEC 11), before any fallback. */
@@ -79,9 +100,15 @@ public final class FileChecker implements Serializable {
     return periodOf(upload.getFile()).map(Period::year).orElse(runPeriod.year());
   }
 
+  /** The year whose protocol checks a file: its period's, else the run period's (SPEC 11). */
+  private int protocolYear(String manifestPath, Period runPeriod) {
+    return periodOf(manifestPath).map(Period::year).orElse(runPeriod.year());
+  }
+
   /** Checks one file's content; never throws for bad content, only for I/O failures. */
   public FileVerdict check(Upload upload, Period runPeriod, InputStream content) throws IOException {
-    FileScan scan = new FileScan(upload, runPeriod, null, false);
+    FileKind kind = kinds.kindOf(upload.getFile());
+    FileScan scan = new FileScan(upload, kind, protocolYear(upload.getFile(), runPeriod), runPeriod, null, false);
     scan.fileNameChecks();
     scan.read(content);
     return scan.verdict();
@@ -89,7 +116,7 @@ public final class FileChecker implements Serializable {
 
   /** The verdict for a manifest row whose file is absent from the archive: F10 only. */
   public FileVerdict missing(Upload upload, Period runPeriod) {
-    return unread(upload, protocol.code("fileMissing"));
+    return unread(upload, runPeriod, "fileMissing");
   }
 
   /**
@@ -97,14 +124,19 @@ public final class FileChecker implements Serializable {
    * device): F11 only. Reading a FIFO could block for ever, so it is never opened.
    */
   public FileVerdict notRegularFile(Upload upload, Period runPeriod) {
-    return unread(upload, protocol.code("notRegularFile"));
+    return unread(upload, runPeriod, "notRegularFile");
   }
 
-  private FileVerdict unread(Upload upload, String code) {
-    FindingTally only = new FindingTally(code, null, maxLines());
+  private FileVerdict unread(Upload upload, Period runPeriod, String rule) {
+    FileKind kind = kinds.kindOf(upload.getFile());
+    int year = protocolYear(upload.getFile(), runPeriod);
+    Protocol protocol = kind.protocol(year);
+    FindingTally only = new FindingTally(protocol.code(rule), null, protocol.intSetting("findings.maxLines"));
     only.add(0);
     return FileVerdict.newBuilder()
         .setFile(upload.getFile())
+        .setKind(kind.id())
+        .setProtocolYear(year)
         .setReceivedAt(upload.getReceivedAt())
         .setReceivedAtMillis(upload.getReceivedAtMillis())
         .setAccount(upload.getAccount())
@@ -122,21 +154,31 @@ public final class FileChecker implements Serializable {
   }
 
   /**
-   * Second pass over an approved file: hands on every record that goes to merging, that is every
-   * record without W30 or W31 (W32 records do go on). Optional fields are null when the verdict
-   * is blanked, and null when empty.
+   * Second pass over an approved file: hands on, as records of the kind's record type (e.g. {@code
+   * DeliveryRecord}, {@code CostRecord}), every record that goes on, that is every record without
+   * a basis error, W30 or W31 (W32 records do go on). Each column with a role fills the record's
+   * field of that name; optional fields are null when the verdict is blanked, and null when empty.
+   *
+   * @param type the record class the kind's protocol names; checked, so a caller never casts wrong
    */
-  public void approvedRecords(
-      Upload upload, FileVerdict verdict, InputStream content, Consumer<DeliveryRecord> sink)
+  public <R extends SpecificRecordBase> void approvedRecords(
+      Upload upload, FileVerdict verdict, InputStream content, Class<R> type, Consumer<? super R> sink)
       throws IOException {
     if (!APPROVED.equals(verdict.getVerdict())) {
       throw new IllegalArgumentException(
           "approvedRecords needs an approved file; " + verdict.getFile() + " is " + verdict.getVerdict());
     }
+    FileKind kind = kinds.kind(verdict.getKind());
+    Class<?> recordClass = RecordShape.of(kind.protocol(verdict.getProtocolYear()).recordType()).type;
+    if (!type.equals(recordClass)) {
+      throw new IllegalArgumentException(verdict.getFile() + " is a " + kind.id() + " file: its records are "
+          + recordClass.getSimpleName() + ", not " + type.getSimpleName());
+    }
     Period runPeriod = verdict.getPeriod().isEmpty()
         ? Period.parse(upload.getWindow())
         : Period.parse(verdict.getPeriod());
-    FileScan scan = new FileScan(upload, runPeriod, sink, verdict.getBlanked());
+    FileScan scan = new FileScan(upload, kind, verdict.getProtocolYear(), runPeriod,
+        r -> sink.accept(type.cast(r)), verdict.getBlanked());
     scan.read(content);
     if (scan.rejected()) {
       throw new IllegalStateException(
@@ -144,46 +186,100 @@ public final class FileChecker implements Serializable {
     }
   }
 
-  int maxLines() {
-    return protocol.intSetting("findings.maxLines");
+  /**
+   * How a kind's records are built from its columns' roles: the record class the protocol names
+   * (in {@code nl.gmsd.avro}), its constructor and schema. One per class, kept once: a scan looks
+   * its shape up per file, and makes one record per line passed on.
+   */
+  static final class RecordShape {
+    private static final Map<String, RecordShape> SHAPES = new ConcurrentHashMap<>();
+
+    final Class<? extends SpecificRecordBase> type;
+    final Schema schema;
+    private final java.lang.reflect.Constructor<? extends SpecificRecordBase> constructor;
+
+    private RecordShape(Class<? extends SpecificRecordBase> type) throws ReflectiveOperationException {
+      this.type = type;
+      this.constructor = type.getDeclaredConstructor();
+      this.schema = constructor.newInstance().getSchema();
+    }
+
+    static RecordShape of(String name) {
+      return SHAPES.computeIfAbsent(name, n -> {
+        try {
+          return new RecordShape(Class.forName("nl.gmsd.avro." + n).asSubclass(SpecificRecordBase.class));
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("the protocol names record " + n + ", which schemas/ does not have", e);
+        }
+      });
+    }
+
+    SpecificRecordBase newRecord() {
+      try {
+        return constructor.newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot make a " + type.getSimpleName(), e);
+      }
+    }
+
+    /** The position of a field in the record's schema, or -1. */
+    int field(String name) {
+      Schema.Field f = schema.getField(name);
+      return f == null ? -1 : f.pos();
+    }
   }
 
   /** The state of checking one file. Not serializable: one per call. */
   private final class FileScan {
 
     private final Upload upload;
+    private final FileKind kind;
+    private final Protocol protocol;
+    private final int protocolYear;
+    private final boolean kindInForce;
     private final Period period;
-    private final Consumer<DeliveryRecord> sink;
+    private final Consumer<SpecificRecordBase> sink;
     private final boolean blankOptional;
-    private final List<Protocol.Column> columns = protocol.columns();
-    private final int nColumns = columns.size();
-    private final byte separator = (byte) protocol.setting("separator").charAt(0);
-    private final int maxLineBytes = protocol.intSetting("line.maxBytes");
+    private final List<Protocol.Column> columns;
+    private final int nColumns;
+    private final byte separator;
+    private final int maxLineBytes;
     private final int gemeenteLength;
-    private final int maxShownGemeente = protocol.intSetting("gemeentecode.maxShownLength");
-    private final byte[] header = protocol.header().getBytes(StandardCharsets.US_ASCII);
-    private final List<String> headerNames = columns.stream().map(Protocol.Column::name).toList();
-    private final int createdIdx = protocol.columnFor("created").position() - 1;
-    private final int gemeenteIdx = protocol.columnFor("gemeente").position() - 1;
-    private final int bsnIdx = protocol.columnFor("bsn").position() - 1;
-    private final int startIdx = protocol.columnFor("start").position() - 1;
-    private final int endIdx = protocol.columnFor("end").position() - 1;
-    private final int typeIdx = protocol.columnFor("type").position() - 1;
-    private final int leveringsvormIdx = protocol.columnFor("leveringsvorm").position() - 1;
-    private final int[] optionalIdx = {index("toewijzingsnummer"), index("volume"), index("eenheid"),
-        index("frequentie"), index("redenBeeindiging"), index("redenWijziging")};
-    private final byte[] unknownBsn = ascii(protocol.setting("bsn.unknown"));
-    private final byte[] invalidBsn = ascii(protocol.setting("bsn.invalid"));
-    private final byte[][][] allowed = new byte[nColumns][][];
+    private final int maxShownGemeente;
+    private final byte[] header;
+    private final List<String> headerNames;
+    private final int createdIdx;
+    private final int gemeenteIdx;
+    private final int bsnIdx;
+    private final int startIdx;
+    private final int endIdx;
+    private final int categoryIdx;
+    // the rules this kind applies (SPEC 10, 12): on when its protocol names their codes
+    private final String endBeforeStartCode;
+    private final String outsidePeriodCode;
+    private final String duplicateCode;
+    private final String unknownBsnCode;
+    private final String duplicateCategoryCode;
+    private final byte[] unknownBsn;
+    private final byte[] invalidBsn;
+    private final Set<String> categoriesSeen = new HashSet<>();
+    private final byte[][][] allowed;
     private final boolean[] inDivision;
     private final boolean[] mergedAway;
     private final Map<String, String> mergedDetails = new HashMap<>();
     private final long receivedDay;
     private final Map<String, FindingTally> tallies = new HashMap<>();
     private final LineHashSet seen = new LineHashSet();
-    private final String quoteCode = protocol.code("quote");
-    private final String scientificCode = protocol.code("scientific");
-    private final String mergedCode = protocol.code("gemeenteMerged");
+    private final String quoteCode;
+    private final String scientificCode;
+    private final String mergedCode;
+    // the record each passed-on line becomes: its class, and per column the field it fills (-1 none)
+    private final RecordShape shape;
+    private final int[] recordField;
+    private final int fileField;
+    private final int kindField;
+    private final int periodField;
+    private final int lineField;
 
     // the line being read
     private byte[] line = new byte[256];
@@ -218,11 +314,50 @@ public final class FileChecker implements Serializable {
     private final boolean[] fieldOk;
     private final int[] dateDay;
 
-    FileScan(Upload upload, Period runPeriod, Consumer<DeliveryRecord> sink, boolean blankOptional) {
+    FileScan(Upload upload, FileKind kind, int protocolYear, Period runPeriod, Consumer<SpecificRecordBase> sink,
+        boolean blankOptional) {
       this.upload = upload;
-      this.period = periodOf(upload.getFile()).orElse(null);
+      this.kind = kind;
+      this.protocolYear = protocolYear;
+      this.protocol = kind.protocol(protocolYear);
+      this.kindInForce = kind.inForce(protocolYear);
+      this.period = kind.names().period(upload.getFile()).orElse(null);
       this.sink = sink;
       this.blankOptional = blankOptional;
+      this.columns = protocol.columns();
+      this.nColumns = columns.size();
+      this.separator = (byte) protocol.setting("separator").charAt(0);
+      this.maxLineBytes = protocol.intSetting("line.maxBytes");
+      this.maxShownGemeente = protocol.intSetting("gemeentecode.maxShownLength");
+      this.header = protocol.header().getBytes(StandardCharsets.US_ASCII);
+      this.headerNames = columns.stream().map(Protocol.Column::name).toList();
+      this.createdIdx = protocol.indexOf("created");
+      this.gemeenteIdx = protocol.indexOf("gemeentecode");
+      this.bsnIdx = protocol.indexOf("bsn");
+      this.startIdx = protocol.indexOf("start");
+      this.endIdx = protocol.indexOf("end");
+      this.categoryIdx = protocol.indexOf("category");
+      this.endBeforeStartCode = ruleCode("endBeforeStart");
+      this.outsidePeriodCode = ruleCode("outsidePeriod");
+      this.duplicateCode = ruleCode("duplicate");
+      this.unknownBsnCode = ruleCode("unknownBsn");
+      this.duplicateCategoryCode = ruleCode("duplicateCategory");
+      this.unknownBsn = bsnIdx < 0 ? new byte[0] : ascii(protocol.setting("bsn.unknown"));
+      this.invalidBsn = bsnIdx < 0 ? new byte[0] : ascii(protocol.setting("bsn.invalid"));
+      this.allowed = new byte[nColumns][][];
+      this.quoteCode = protocol.code("quote");
+      this.scientificCode = protocol.code("scientific");
+      this.mergedCode = protocol.code("gemeenteMerged");
+      this.shape = RecordShape.of(protocol.recordType());
+      this.recordField = new int[nColumns];
+      for (int i = 0; i < nColumns; i++) {
+        String role = columns.get(i).role();
+        recordField[i] = role == null ? -1 : shape.field(role);
+      }
+      this.fileField = shape.field("file");
+      this.kindField = shape.field("kind");
+      this.periodField = shape.field("period");
+      this.lineField = shape.field("line");
       this.receivedDay = Math.floorDiv(upload.getReceivedAtMillis(), 86_400_000L);
       for (int i = 0; i < nColumns; i++) {
         List<String> a = columns.get(i).allowed();
@@ -252,8 +387,12 @@ public final class FileChecker implements Serializable {
       dateDay = new int[nColumns];
     }
 
+    private String ruleCode(String rule) {
+      return protocol.hasCode(rule) ? protocol.code(rule) : null;
+    }
+
     private FindingTally tally(String code, String field) {
-      return tallies.computeIfAbsent(code, c -> new FindingTally(c, field, maxLines()));
+      return tallies.computeIfAbsent(code, c -> new FindingTally(c, field, protocol.intSetting("findings.maxLines")));
     }
 
     private void error(String code, String field, int at) {
@@ -261,8 +400,14 @@ public final class FileChecker implements Serializable {
     }
 
     void fileNameChecks() {
-      for (String code : names.check(upload.getFile())) {
+      for (String code : kind.names().check(upload.getFile())) {
         error(code, null, 0);
+      }
+      if (!kindInForce) {
+        String code = protocol.code("kindNotInForce");
+        error(code, null, 0);
+        String side = protocolYear < protocol.year() ? "before" : "after";
+        protocol.optionalSetting("detail.notInForce." + side).ifPresent(d -> tally(code, null).detail(d));
       }
       if (period != null) {
         Period window = Period.parse(upload.getWindow());
@@ -469,9 +614,9 @@ public final class FileChecker implements Serializable {
         return;
       }
       int at = lineNo;
-      boolean duplicate = !seen.add(mix(h1, lineLen), mix(h2, ~lineLen));
+      boolean duplicate = duplicateCode != null && !seen.add(mix(h1, lineLen), mix(h2, ~lineLen));
       if (duplicate) {
-        error(protocol.code("duplicate"), null, at);
+        error(duplicateCode, null, at);
       }
       if (overflow || !split()) {
         error(protocol.code("fieldCount"), null, at);
@@ -494,32 +639,41 @@ public final class FileChecker implements Serializable {
           basisError |= col.set() == Protocol.FieldSet.BASIS || !protocol.isOptional(code);
         }
       }
-      boolean datesOk = fieldOk[startIdx] && fieldOk[endIdx];
-      boolean endEmpty = fieldEnd[endIdx] == fieldStart[endIdx];
-      if (datesOk && !endEmpty && dateDay[endIdx] < dateDay[startIdx]) {
-        error(protocol.code("endBeforeStart"), columns.get(endIdx).name(), at);
-        basisError = true;
-        datesOk = false;
-      }
-      if (fieldEquals(bsnIdx, unknownBsn)) {
-        error(protocol.code("unknownBsn"), columns.get(bsnIdx).name(), at);
-      }
       boolean outside = false;
-      if (period != null && datesOk) {
-        outside = !period.overlaps(dateDay[startIdx], endEmpty ? null : dateDay[endIdx]);
-        if (outside) {
-          error(protocol.code("outsidePeriod"), null, at);
+      if (startIdx >= 0 && endIdx >= 0) {
+        boolean datesOk = fieldOk[startIdx] && fieldOk[endIdx];
+        boolean endEmpty = fieldEnd[endIdx] == fieldStart[endIdx];
+        if (endBeforeStartCode != null && datesOk && !endEmpty && dateDay[endIdx] < dateDay[startIdx]) {
+          error(endBeforeStartCode, columns.get(endIdx).name(), at);
+          basisError = true;
+          datesOk = false;
         }
+        if (outsidePeriodCode != null && period != null && datesOk) {
+          outside = !period.overlaps(dateDay[startIdx], endEmpty ? null : dateDay[endIdx]);
+          if (outside) {
+            error(outsidePeriodCode, null, at);
+          }
+        }
+      }
+      if (unknownBsnCode != null && fieldEquals(bsnIdx, unknownBsn)) {
+        error(unknownBsnCode, columns.get(bsnIdx).name(), at);
+      }
+      if (duplicateCategoryCode != null && fieldOk[categoryIdx]
+          && !categoriesSeen.add(field(categoryIdx))) {
+        // SPEC 12: one row per category; a repeat rejects the file (also an exact copy)
+        error(duplicateCategoryCode, columns.get(categoryIdx).name(), at);
+        basisError = true;
       }
       if (!basisError && !outside && !duplicate) {
         passedOn++;
         if (sink != null) {
-          sink.accept(deliveryRecord(at, endEmpty));
+          sink.accept(record(at));
         }
       }
     }
 
     private String fieldOfCode(String code, Protocol.Column col) {
+      // R02 and R03 name the column in their detail, since one code covers every column
       return code.equals(quoteCode) || code.equals(scientificCode)
           ? null
           : col.name();
@@ -602,7 +756,7 @@ public final class FileChecker implements Serializable {
             return col.code();
           }
         }
-        case DIGITS -> {
+        case DIGITS, AMOUNT -> {
           if (!digits(s, e)) {
             return col.code();
           }
@@ -700,38 +854,67 @@ public final class FileChecker implements Serializable {
       return new String(line, s, e - s, StandardCharsets.UTF_8);
     }
 
-    private String optional(int c) {
-      if (blankOptional || fieldEnd[c] == fieldStart[c]) {
-        return null;
-      }
-      return text(fieldStart[c], fieldEnd[c]);
-    }
-
     private String field(int c) {
       return text(fieldStart[c], fieldEnd[c]);
     }
 
-    private DeliveryRecord deliveryRecord(int at, boolean endEmpty) {
-      return DeliveryRecord.newBuilder()
-          .setFile(upload.getFile())
-          .setGemeentecode(field(gemeenteIdx))
-          .setPeriod(period == null ? "" : period.code())
-          .setLine(at)
-          .setBsn(field(bsnIdx))
-          .setType(field(typeIdx))
-          .setStart(dateDay[startIdx])
-          .setEnd(endEmpty ? null : dateDay[endIdx])
-          .setLeveringsvorm(field(leveringsvormIdx))
-          .setToewijzingsnummer(optional(optionalIdx[0]))
-          .setVolume(optional(optionalIdx[1]))
-          .setEenheid(optional(optionalIdx[2]))
-          .setFrequentie(optional(optionalIdx[3]))
-          .setRedenBeeindiging(optional(optionalIdx[4]))
-          .setRedenWijziging(optional(optionalIdx[5]))
-          .build();
+    /**
+     * The record of a passed-on line: the file, kind, period and line number where the record has
+     * such fields, and each column's value in the field its role names (a 2027 column with a role
+     * is a line in the columns file and a field in the schema, no code). Empty values, and every
+     * optional value of a blanked file, are null; dates are days since 1970-01-01, amounts longs.
+     */
+    private SpecificRecordBase record(int at) {
+      SpecificRecordBase r = shape.newRecord();
+      put(r, fileField, upload.getFile());
+      put(r, kindField, kind.id());
+      put(r, periodField, period == null ? "" : period.code());
+      put(r, lineField, at);
+      for (int c = 0; c < nColumns; c++) {
+        if (recordField[c] >= 0) {
+          r.put(recordField[c], value(c));
+        }
+      }
+      return r;
+    }
+
+    private void put(SpecificRecordBase r, int field, Object value) {
+      if (field >= 0) {
+        r.put(field, value);
+      }
+    }
+
+    private Object value(int c) {
+      Protocol.Column col = columns.get(c);
+      if (fieldEnd[c] == fieldStart[c] || (blankOptional && col.set() == Protocol.FieldSet.OPTIONAL)) {
+        return null;
+      }
+      return switch (col.kind()) {
+        case DATE -> dateDay[c];
+        case AMOUNT -> Long.parseLong(field(c));
+        default -> field(c);
+      };
     }
 
     // ---- the outcome ----
+
+    /**
+     * W33 (SPEC 12): a kind asked only of gemeenten under a number of inhabitants, delivered by a
+     * larger one, is accepted with a notice. Inhabitants of the file's gemeente on 1 January of
+     * the protocol year (with the nearest-year fallback of SPEC 6); no notice without a count.
+     */
+    private void notRequested() {
+      if (!protocol.hasCode("notRequested") || firstGemeente == null) {
+        return;
+      }
+      long below = Long.parseLong(protocol.setting("request.inhabitantsBelow"));
+      reference.inhabitants(protocolYear, firstGemeente).filter(inh -> inh.count() >= below).ifPresent(inh -> {
+        String code = protocol.code("notRequested");
+        error(code, null, 0);
+        tally(code, null).detail("gemeente " + firstGemeente + ": " + DutchNumbers.integer(inh.count())
+            + " inwoners op 1 januari " + inh.fromYear());
+      });
+    }
 
     FileVerdict verdict() {
       List<Finding> findings = new ArrayList<>();
@@ -740,6 +923,7 @@ public final class FileChecker implements Serializable {
       boolean optionalErrors = false;
       String fieldsLead = protocol.setting("detail.fields");
       String mergedLead = protocol.setting("detail.merged");
+      notRequested();
       for (FindingTally t : new TreeMap<>(tallies).values()) {
         String code = t.code();
         boolean merged = code.equals(protocol.code("gemeenteMerged"));
@@ -754,6 +938,8 @@ public final class FileChecker implements Serializable {
       }
       return FileVerdict.newBuilder()
           .setFile(upload.getFile())
+          .setKind(kind.id())
+          .setProtocolYear(protocolYear)
           .setReceivedAt(upload.getReceivedAt())
           .setReceivedAtMillis(upload.getReceivedAtMillis())
           .setAccount(upload.getAccount())
@@ -770,10 +956,6 @@ public final class FileChecker implements Serializable {
           .setFindings(findings)
           .build();
     }
-  }
-
-  private int index(String role) {
-    return protocol.columnFor(role).position() - 1;
   }
 
   /** How many bytes of a file's start are kept to name its encoding (F05). */
@@ -798,6 +980,7 @@ public final class FileChecker implements Serializable {
     }
     return true;
   }
+
 
   private static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.UTF_8);

@@ -4,14 +4,16 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.gmsd.common.Period;
 
 /**
- * The file name rules F01, F02 and F04 (SPEC 3, 11), applied to the last segment of a manifest
- * path. The period of a file is the code in its name, present only when F02 passes.
+ * The file name rules F01, F02 and F04 of one file kind (SPEC 3, 11, 12), applied to the last
+ * segment of a manifest path. The period of a file is the code in its name, present only when F02
+ * passes.
  */
 final class FileNameRules implements Serializable {
 
@@ -24,13 +26,22 @@ final class FileNameRules implements Serializable {
   private final String structureCode;
   private final String charactersCode;
 
-  FileNameRules(Protocol protocol) {
-    this.structure = Pattern.compile(protocol.setting("name.structure"), Pattern.DOTALL);
-    this.forbidden = Pattern.compile("[^" + protocol.setting("name.allowedCharacters") + "]");
-    this.extensions = List.of(protocol.setting("name.extensions").toLowerCase(Locale.ROOT).split(","));
-    this.extensionCode = protocol.code("extension");
-    this.structureCode = protocol.code("nameStructure");
-    this.charactersCode = protocol.code("nameCharacters");
+  /** The rules of a kind from its settings (the shared ones and the kind's own). */
+  FileNameRules(Map<String, String> settings) {
+    this.structure = Pattern.compile(require(settings, "name.structure"), Pattern.DOTALL);
+    this.forbidden = Pattern.compile("[^" + require(settings, "name.allowedCharacters") + "]");
+    this.extensions = List.of(require(settings, "name.extensions").toLowerCase(Locale.ROOT).split(","));
+    this.extensionCode = require(settings, "code.extension");
+    this.structureCode = require(settings, "code.nameStructure");
+    this.charactersCode = require(settings, "code.nameCharacters");
+  }
+
+  private static String require(Map<String, String> settings, String key) {
+    String v = settings.get(key);
+    if (v == null) {
+      throw new IllegalStateException("protocol setting missing: " + key);
+    }
+    return v;
   }
 
   /** The last segment of a manifest path (paths use '/'). */
@@ -38,7 +49,7 @@ final class FileNameRules implements Serializable {
     return path.substring(path.lastIndexOf('/') + 1);
   }
 
-  private static String withoutExtension(String name) {
+  static String withoutExtension(String name) {
     int dot = name.lastIndexOf('.');
     return dot < 0 ? name : name.substring(0, dot);
   }

@@ -1,39 +1,35 @@
 package nl.gmsd.check;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.gmsd.report.DutchNumbers;
 
 /**
- * A delivery protocol as data: the columns with their formats, value lists and codes, the file
- * name rules, and the Dutch description and remedy of every check code (SPEC 3, 4, 10, 11). Loaded
- * from resources under {@code nl/gmsd/check/}, so a later protocol version is a change of data.
+ * The protocol of one file kind in one protocol year, as data: the columns in force that year with
+ * their roles, formats, value lists and codes, the kind's settings (name rules, record, rules), and
+ * the Dutch description and remedy of every check code, with the kind's name, header and column
+ * count filled in (SPEC 3, 4, 10, 11, 12). Made by {@link FileKind#protocol(int)} from the resources
+ * under {@code nl/gmsd/check/}; {@link Protocols#forPeriod} gives the kinds in force for a period.
  */
 public final class Protocol implements Serializable {
 
-  private static final long serialVersionUID = 1L;
-
-  private static final String WMO = "/nl/gmsd/check/wmo-";
+  private static final long serialVersionUID = 2L;
 
   /** Whether a column is part of the basis set (errors reject) or the optional set (errors blank). */
   public enum FieldSet { BASIS, OPTIONAL }
 
   /** How a column's value is checked beyond length and value list. */
   public enum Kind {
-    /** {@code YYYYMMDD}, a real date. */
+    /** {@code YYYYMMDD}, a real date; handed on as days since 1970-01-01. */
     DATE,
     /** digits only; additionally a gemeente of the division (R11/R12). */
     GEMEENTECODE,
@@ -41,16 +37,23 @@ public final class Protocol implements Serializable {
     BSN,
     /** ASCII digits only. */
     DIGITS,
+    /** ASCII digits only, an amount: handed on as a number (long). */
+    AMOUNT,
     /** ASCII letters only. */
     LETTERS,
     /** ASCII letters, digits and '-'. */
     TOKEN
   }
 
-  /** One column of the delivery file. {@code allowed} is empty when any well-formed value is fine. */
+  /**
+   * One column of the file, in file order ({@code position} 1..n). {@code role} names what the
+   * value is (and the field of the kind's record it fills, when the record has one), or null.
+   * {@code allowed} is empty when any well-formed value is fine.
+   */
   public record Column(
       int position,
       String name,
+      String role,
       FieldSet set,
       Kind kind,
       int minLength,
@@ -65,59 +68,76 @@ public final class Protocol implements Serializable {
   public record CodeText(String code, String level, String description, String fix)
       implements Serializable {}
 
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)\\}");
+
+  private final String kind;
+  private final int year;
+  private final String title;
+  private final Integer firstYear;
+  private final Integer lastYear;
   private final List<Column> columns;
+  private final Map<String, Column> byRole = new HashMap<>();
   private final Map<String, CodeText> codes;
   private final Map<String, String> settings;
 
-  private Protocol(List<Column> columns, Map<String, CodeText> codes, Map<String, String> settings) {
+  /**
+   * A protocol from its parts; code texts are filled in here. Fails when the parts do not fit
+   * together (a code without text, a role twice, a setting naming an unknown column).
+   */
+  Protocol(String kind, int year, Integer firstYear, Integer lastYear, List<Column> columns,
+      Map<String, CodeText> rawCodes, Map<String, String> settings) {
+    this.kind = kind;
+    this.year = year;
+    this.firstYear = firstYear;
+    this.lastYear = lastYear;
     this.columns = List.copyOf(columns);
-    this.codes = Collections.unmodifiableMap(new TreeMap<>(codes));
     this.settings = Collections.unmodifiableMap(new TreeMap<>(settings));
-  }
-
-  /** The Wmo protocol shipped with the program. */
-  public static Protocol wmo() {
-    try (InputStream cols = resource(WMO + "columns.csv");
-        InputStream codeTexts = resource(WMO + "codes.csv");
-        InputStream props = resource(WMO + "protocol.properties")) {
-      return load(cols, codeTexts, props);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Loads a protocol from its three parts (columns CSV, codes CSV, settings properties). */
-  public static Protocol load(InputStream columnsCsv, InputStream codesCsv, InputStream properties)
-      throws IOException {
-    List<Column> columns = new ArrayList<>();
-    for (String[] f : rows(columnsCsv, 10, "columns", false)) {
-      List<String> allowed = f[7].isEmpty() ? List.of() : List.of(f[7].split(" "));
-      columns.add(new Column(Integer.parseInt(f[0]), f[1], FieldSet.valueOf(f[2].toUpperCase()),
-          Kind.valueOf(f[3].toUpperCase()), Integer.parseInt(f[4]), Integer.parseInt(f[5]),
-          yes(f[6]), allowed, f[8], yes(f[9])));
-    }
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).position() != i + 1) {
-        throw new IllegalStateException("protocol columns must be listed by position 1..n");
+    this.title = setting("title");
+    for (Column c : columns) {
+      if (c.role() != null && byRole.put(c.role(), c) != null) {
+        throw new IllegalStateException(kind + " " + year + ": role " + c.role() + " on two columns");
       }
     }
-    Map<String, CodeText> codes = new LinkedHashMap<>();
-    // the last column (how to fix) may itself hold ';' (it quotes the header)
-    for (String[] f : rows(codesCsv, 4, "codes", true)) {
-      codes.put(f[0], new CodeText(f[0], f[1], f[2], f[3]));
+    Map<String, String> values = placeholders();
+    Map<String, CodeText> rendered = new TreeMap<>();
+    for (CodeText t : rawCodes.values()) {
+      rendered.put(t.code(), new CodeText(t.code(), t.level(), fill(t.description(), values, t.code()),
+          fill(t.fix(), values, t.code())));
     }
-    Properties p = new Properties();
-    p.load(new InputStreamReader(properties, StandardCharsets.UTF_8));
-    Map<String, String> settings = new TreeMap<>();
-    for (String k : p.stringPropertyNames()) {
-      settings.put(k, p.getProperty(k));
+    this.codes = Collections.unmodifiableMap(rendered);
+    validate();
+  }
+
+  private Map<String, String> placeholders() {
+    Map<String, String> v = new HashMap<>();
+    v.put("prefix", setting("prefix"));
+    v.put("examplePeriod", setting("name.examplePeriod"));
+    v.put("header", header());
+    v.put("columns", Integer.toString(columns.size()));
+    v.put("separators", Integer.toString(columns.size() - 1));
+    v.put("years", yearsNl());
+    optionalSetting("request.inhabitantsBelow").ifPresent(s -> v.put("inhabitantsBelow", DutchNumbers.integer(Long.parseLong(s))));
+    return v;
+  }
+
+  private String fill(String text, Map<String, String> values, String code) {
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      String v = values.get(m.group(1));
+      if (v == null) {
+        throw new IllegalStateException(kind + ": text of " + code + " uses unknown {" + m.group(1) + "}");
+      }
+      m.appendReplacement(b, Matcher.quoteReplacement(v));
     }
-    Protocol protocol = new Protocol(columns, codes, settings);
-    protocol.validate();
-    return protocol;
+    m.appendTail(b);
+    return b.toString();
   }
 
   private void validate() {
+    if (columns.isEmpty()) {
+      throw new IllegalStateException(kind + " " + year + ": no columns in force");
+    }
     for (Column c : columns) {
       requireText(c.code());
     }
@@ -125,49 +145,75 @@ public final class Protocol implements Serializable {
       if (e.getKey().startsWith("code.")) {
         requireText(e.getValue());
       }
-      if (e.getKey().startsWith("column.")) {
-        column(e.getValue());
-      }
     }
-    Pattern.compile(setting("name.structure"));
+    if (!setting("name.structure").startsWith(setting("prefix") + "_")) {
+      throw new IllegalStateException(kind + ": name.structure must start with the prefix and _");
+    }
+    if (Pattern.compile(setting("name.structure")).matcher("").groupCount() != 1) {
+      throw new IllegalStateException(kind + ": name.structure needs one group, the period");
+    }
     Pattern.compile(setting("scientificNotation"));
+    requireRole("gemeentecode");
+    if (hasCode("duplicateCategory")) {
+      requireRole("category");
+    }
+    if (hasCode("endBeforeStart") || hasCode("outsidePeriod")) {
+      requireRole("start");
+      requireRole("end");
+    }
+    if (hasCode("unknownBsn")) {
+      requireRole("bsn");
+    }
+    if (hasCode("notRequested")) {
+      Long.parseLong(setting("request.inhabitantsBelow"));
+    }
+  }
+
+  private void requireRole(String role) {
+    if (!byRole.containsKey(role)) {
+      throw new IllegalStateException(kind + " " + year + ": no column has the role " + role);
+    }
   }
 
   private void requireText(String code) {
     if (!codes.containsKey(code)) {
-      throw new IllegalStateException("protocol code " + code + " has no description");
+      throw new IllegalStateException(kind + ": protocol code " + code + " has no description");
     }
   }
 
-  private static boolean yes(String s) {
-    return s.equalsIgnoreCase("yes");
+  /** The kind's id, its file name prefix (e.g. WMO, SBO). */
+  public String kind() {
+    return kind;
   }
 
-  private static List<String[]> rows(InputStream in, int n, String what, boolean lastTakesRest)
-      throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    r.readLine(); // header
-    List<String[]> rows = new ArrayList<>();
-    String s;
-    while ((s = r.readLine()) != null) {
-      if (s.isBlank()) {
-        continue;
-      }
-      String[] f = s.split(";", lastTakesRest ? n : -1);
-      if (f.length != n) {
-        throw new IllegalStateException("protocol " + what + ": expected " + n + " fields: " + s);
-      }
-      rows.add(f);
-    }
-    return rows;
+  /** The protocol year: the columns are those in force in this year. */
+  public int year() {
+    return year;
   }
 
-  private static InputStream resource(String name) {
-    InputStream in = Protocol.class.getResourceAsStream(name);
-    if (in == null) {
-      throw new IllegalStateException("protocol resource missing: " + name);
-    }
-    return in;
+  /** The kind's Dutch name in reports, e.g. "Wmo-levering". */
+  public String title() {
+    return title;
+  }
+
+  /** The name of the Avro record each approved line becomes (e.g. DeliveryRecord). */
+  public String recordType() {
+    return setting("record");
+  }
+
+  /** Whether the kind is taken for periods of {@code y} (its years in force). */
+  public boolean inForce(int y) {
+    return (firstYear == null || y >= firstYear) && (lastYear == null || y <= lastYear);
+  }
+
+  /** The first year in force, or null when the kind has no first year. */
+  public Integer firstYear() {
+    return firstYear;
+  }
+
+  /** The last year in force, or null when the kind has no last year. */
+  public Integer lastYear() {
+    return lastYear;
   }
 
   /** The columns in file order. */
@@ -182,12 +228,27 @@ public final class Protocol implements Serializable {
         return c;
       }
     }
-    throw new IllegalStateException("protocol has no column " + name);
+    throw new IllegalStateException("protocol " + kind + " has no column " + name);
   }
 
-  /** The column playing a role ({@code column.<role>} in the settings), e.g. "start". */
+  /** The column playing a role, e.g. "start"; fails when none does. */
   public Column columnFor(String role) {
-    return column(setting("column." + role));
+    Column c = byRole.get(role);
+    if (c == null) {
+      throw new IllegalStateException("protocol " + kind + " " + year + " has no column with role " + role);
+    }
+    return c;
+  }
+
+  /** Whether a column plays this role. */
+  public boolean hasRole(String role) {
+    return byRole.containsKey(role);
+  }
+
+  /** The 0-based index of the column playing a role, or -1 when none does. */
+  public int indexOf(String role) {
+    Column c = byRole.get(role);
+    return c == null ? -1 : c.position() - 1;
   }
 
   /** The code of a rule ({@code code.<rule>} in the settings), e.g. "quote" gives R02. */
@@ -195,27 +256,58 @@ public final class Protocol implements Serializable {
     return setting("code." + rule);
   }
 
+  /** Whether the kind applies a rule: its settings name the rule's code. */
+  public boolean hasCode(String rule) {
+    return settings.containsKey("code." + rule);
+  }
+
   /** A setting; fails when absent, so a typo in a role name fails loudly. */
   public String setting(String key) {
     String v = settings.get(key);
     if (v == null) {
-      throw new IllegalStateException("protocol setting missing: " + key);
+      throw new IllegalStateException("protocol " + kind + " setting missing: " + key);
     }
     return v;
+  }
+
+  /** A setting that a kind may leave out (empty counts as absent). */
+  public Optional<String> optionalSetting(String key) {
+    String v = settings.get(key);
+    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v);
   }
 
   public int intSetting(String key) {
     return Integer.parseInt(setting(key));
   }
 
+  /** The Dutch name of a value of the category column ({@code category.<value>}), else the value. */
+  public String categoryLabel(String value) {
+    return optionalSetting("category." + value).orElse(value);
+  }
+
   /** The header line the file must start with (compared case-insensitively). */
   public String header() {
+    return join(columns.stream().map(Column::name).toArray(String[]::new));
+  }
+
+  /**
+   * A line of this kind from its fields in column order, e.g. for the generator: fields set by
+   * {@link #indexOf(String)} of their roles, so no code writes the column order out again. A null
+   * field is written empty.
+   */
+  public String join(String[] fields) {
+    if (fields.length != columns.size()) {
+      throw new IllegalArgumentException(kind + " " + year + " has " + columns.size() + " columns, not " + fields.length);
+    }
+    String sep = setting("separator");
     StringBuilder b = new StringBuilder();
-    for (Column c : columns) {
-      if (b.length() > 0) {
-        b.append(setting("separator"));
+    for (int i = 0; i < fields.length; i++) {
+      if (i > 0) {
+        b.append(sep);
       }
-      b.append(c.name());
+      if (fields[i] != null) {
+        b.append(fields[i]);
+      }
     }
     return b.toString();
   }
@@ -224,7 +316,7 @@ public final class Protocol implements Serializable {
   public CodeText text(String code) {
     CodeText t = codes.get(code);
     if (t == null) {
-      throw new IllegalArgumentException("unknown check code " + code);
+      throw new IllegalArgumentException("unknown check code " + code + " for " + kind);
     }
     return t;
   }
@@ -249,4 +341,27 @@ public final class Protocol implements Serializable {
   public boolean isOptional(String code) {
     return "optional".equals(text(code).level());
   }
+
+  /** The columns of the optional set, by name, in file order. */
+  public List<String> optionalColumns() {
+    List<String> names = new ArrayList<>();
+    for (Column c : columns) {
+      if (c.set() == FieldSet.OPTIONAL) {
+        names.add(c.name());
+      }
+    }
+    return names;
+  }
+
+  /** The years in force in Dutch, for F12: "2016 tot en met 2019". */
+  String yearsNl() {
+    if (firstYear != null && lastYear != null) {
+      return firstYear + " tot en met " + lastYear;
+    }
+    if (firstYear != null) {
+      return firstYear + " en later";
+    }
+    return lastYear != null ? "tot en met " + lastYear : "alle jaren";
+  }
+
 }

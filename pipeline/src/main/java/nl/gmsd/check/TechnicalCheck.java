@@ -50,7 +50,7 @@ public final class TechnicalCheck extends PTransform<PCollection<Upload>, PColle
   @Override
   public PCollection<FileVerdict> expand(PCollection<Upload> uploads) {
     return uploads
-        .apply("CheckFiles", ParDo.of(new CheckFileFn(archive, runPeriod, periodsRead, new FileChecker(Protocol.wmo(), reference))))
+        .apply("CheckFiles", ParDo.of(new CheckFileFn(archive, runPeriod, periodsRead, new FileChecker(reference))))
         .setCoder(SpecificRecordCoder.of(FileVerdict.class));
   }
 

@@ -3,6 +3,7 @@ package nl.gmsd.common;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -120,6 +121,28 @@ public final class ReferenceData implements Serializable {
 
   public List<Merger> mergers() {
     return mergers;
+  }
+
+  /**
+   * Whether {@code code} is a gemeente known to this reference data for {@code years}: in the
+   * division of one of those years (or, when none of them has a division, of any year), or in the
+   * mergers as an old or a new code (SPEC 6: codes must resolve).
+   */
+  public boolean knows(String code, Collection<Integer> years) {
+    boolean anyYear = false;
+    for (int y : years) {
+      TreeMap<String, Gemeente> d = divisions.get(y);
+      if (d != null) {
+        anyYear = true;
+        if (d.containsKey(code)) {
+          return true;
+        }
+      }
+    }
+    if (!anyYear && divisions.values().stream().anyMatch(d -> d.containsKey(code))) {
+      return true;
+    }
+    return mergers.stream().anyMatch(m -> m.oldCode().equals(code) || m.newCode().equals(code));
   }
 
   /** True when {@code code} appears as an old code in the mergers. */

@@ -4,10 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The codebook of the published table (SPEC 7, 10): every region level, dimension, category,
+ * The codebook of the published tables (SPEC 7, 10): every region level, dimension, category,
  * measure, status and the value {@code .} with its Dutch label, in the order of {@link
- * TableLayout}. Written beside the table as {@code tabellen/codes.csv}; the op-orde pages take
+ * TableLayout}. Written beside the tables as {@code tabellen/codes.csv}; the op-orde pages take
  * their category labels from here too, so a reader meets one wording everywhere.
+ *
+ * <p>The entries here are the Wmo table's. A run with another table appends that table's entries
+ * ({@link #csv(List)}; the {@code kosten} table of SPEC 12 for periods of 2016-2019): its own
+ * dimensions, their categories and its measures, and, with its dimension in the dimension column,
+ * a code whose meaning differs there (a status, say). So a cell's code is looked up by field,
+ * the cell's dimension and code first, then by field and code with an empty dimension.
  */
 public final class TableCodebook {
 
@@ -54,8 +60,15 @@ public final class TableCodebook {
 
   /** The codebook as CSV ({@code ;}-separated, UTF-8, a header line, one entry a line). */
   public static String csv() {
+    return csv(List.of());
+  }
+
+  /** The codebook as CSV with {@code otherTables}' entries after the Wmo table's. */
+  public static String csv(List<Entry> otherTables) {
     StringBuilder b = new StringBuilder(HEADER).append('\n');
-    for (Entry x : entries()) {
+    List<Entry> all = new ArrayList<>(entries());
+    all.addAll(otherTables);
+    for (Entry x : all) {
       b.append(String.join(";", x.field(), x.dimension(), x.code(), x.labelNl())).append('\n');
     }
     return b.toString();

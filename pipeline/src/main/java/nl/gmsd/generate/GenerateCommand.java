@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -34,7 +35,8 @@ import nl.gmsd.generate.UnitGenerator.PlantedFile;
  *
  * <ul>
  *   <li>{@code archive/manifest.csv}, {@code archive/withdrawals.csv} and the delivered files,
- *       {@code archive/<window>/WMO_<period>_<gemeentecode>v<n>.csv};
+ *       {@code archive/<window>/WMO_<period>_<gemeentecode>v<n>.csv}, and for half years of 2016-2019
+ *       {@code SBO_...} and {@code JEUGD_...} cost files (SPEC 12) in the same way;
  *   <li>{@code reference/gemeenten.csv} (the real division of every shipped year, inhabitants
  *       filled for the years the run reads with the number of generated persons),
  *       {@code reference/herindelingen.csv} (the shipped mergers) and {@code
@@ -62,7 +64,8 @@ public final class GenerateCommand {
       "",
       "Writes a synthetic delivery archive and reference data for a run for the period:",
       "  DIR/archive/     manifest.csv, withdrawals.csv and the delivered WMO files of every",
-      "                   half year the run reads (the calendar years of the period and the one before)",
+      "                   half year the run reads (the calendar years of the period and the one before);",
+      "                   for half years of 2016-2019 also SBO and JEUGD cost files",
       "  DIR/reference/   gemeenten.csv, herindelingen.csv, personen.csv",
       "  DIR/planted.csv  the expected verdict, errors and in-force flag of every delivered file;",
       "  DIR/planted_summary.csv  counts and planted scenarios",
@@ -154,6 +157,9 @@ public final class GenerateCommand {
     out.printf("  persons %d (personen.csv rows %d, households %d)%n", s.persons(), s.personenRows(), s.households());
     s.clientsByPeriod().forEach((p, c) -> out.printf("  %s: clients %d, records %d%n", p, c, s.recordsByPeriod().get(p)));
     out.printf("  delivered files %d, record lines %d%n", s.deliveryFiles(), s.deliveryRecordLines());
+    if (s.costFiles() > 0) {
+      out.printf("  of which cost files (SBO, JEUGD) %d, rows %d%n", s.costFiles(), s.costRows());
+    }
     out.printf("  bytes %d, time %.1f s%n", s.bytes(), s.millis() / 1000.0);
     return 0;
   }
@@ -264,6 +270,8 @@ public final class GenerateCommand {
     long personenRows = 0;
     long households = 0;
     long recordLines = 0;
+    long costFiles = 0;
+    long costRows = 0;
     TreeMap<String, Long> clients = new TreeMap<>();
     TreeMap<String, Long> records = new TreeMap<>();
     for (UnitGenerator.Result r : results) {
@@ -273,6 +281,8 @@ public final class GenerateCommand {
       personenRows += r.personenRows;
       households += r.households;
       recordLines += r.recordLines;
+      costFiles += r.costFiles;
+      costRows += r.costRows;
       r.clientsByPeriod.forEach((k, v) -> clients.merge(k, v, Long::sum));
       r.recordsByPeriod.forEach((k, v) -> records.merge(k, v, Long::sum));
     }
@@ -323,6 +333,16 @@ public final class GenerateCommand {
       for (Map.Entry<String, String> e : plan.accounts.entrySet()) {
         w.write("partnership_account_" + e.getKey() + ";" + e.getValue() + "\n");
       }
+      if (costFiles > 0) { // only for half years of 2016-2019 (SPEC 12)
+        w.write("cost_files;" + costFiles + "\n");
+        w.write("cost_rows;" + costRows + "\n");
+        for (Map.Entry<String, GenerationPlan.CostPlanted> e : plan.costScenarios.entrySet()) {
+          GenerationPlan.CostPlanted p = e.getValue();
+          w.write("cost_scenario_" + p.kind().toLowerCase(Locale.ROOT) + "_"
+              + p.scenario().name().toLowerCase(Locale.ROOT) + "_" + p.period() + "_" + e.getKey() + ";"
+              + String.join(",", p.errorCodes()) + "\n");
+        }
+      }
     }
     long bytes = 0;
     try (Stream<Path> all = Files.walk(output)) {
@@ -331,6 +351,7 @@ public final class GenerateCommand {
       }
     }
     return new GenerationSummary(persons, personenRows, households, clients, records, files.size(), recordLines,
+        costFiles, costRows,
         bytes, (System.nanoTime() - started) / 1_000_000);
   }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import nl.gmsd.check.Protocols;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
 
@@ -42,6 +43,19 @@ final class GenerationPlan {
   /** A scenario for one gemeente and period; {@code errorCodes} lists one planted record per code. */
   record Planted(Scenario scenario, Period period, List<String> errorCodes) {}
 
+  /** The planted situations of the cost files (SPEC 12), besides their corrections. */
+  enum CostScenario {
+    /** A rejected cost file, later an approved correction in the same window (in force). */
+    REJECT_THEN_FIX,
+    /** Only a rejected cost file: nothing of that kind in force. */
+    REJECTED_ONLY,
+    /** An SBO file of a gemeente of 20 000 inhabitants or more: accepted with W33, not published. */
+    NOT_REQUESTED
+  }
+
+  /** A cost scenario for one gemeente, kind and period; one planted bad row per error code. */
+  record CostPlanted(String kind, CostScenario scenario, Period period, List<String> errorCodes) {}
+
   /**
    * A unit of work: one gemeente of the run period's division, with the codes its persons belong
    * to in each year the run reads (its predecessors in years before a merger).
@@ -65,6 +79,8 @@ final class GenerationPlan {
   final TreeMap<String, Planted> scenarios = new TreeMap<>();
   /** Uploading account per gemeentecode, where it is not the gemeente's own (a partnership). */
   final TreeMap<String, String> accounts = new TreeMap<>();
+  /** The cost scenarios by gemeentecode; empty when the run reads no half year of 2016-2019. */
+  final TreeMap<String, CostPlanted> costScenarios = new TreeMap<>();
 
   GenerationPlan(ReferenceData ref, Period run, double scale, long seed) {
     this.run = run;
@@ -84,6 +100,70 @@ final class GenerationPlan {
     }
     buildUnits(ref);
     planScenarios(ref);
+    planCostScenarios(ref);
+  }
+
+  /** Fisher-Yates, from the last element down. */
+  private static void shuffle(List<String> list, SplittableRandom r) {
+    for (int i = list.size() - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      String t = list.get(i);
+      list.set(i, list.get(j));
+      list.set(j, t);
+    }
+  }
+
+  /** The generated inhabitants of {@code code} in {@code year} (as gemeenten.csv gets them), or 0. */
+  int inhabitants(String code, int year) {
+    for (Unit u : units.values()) {
+      List<String> codes = u.codesByYear().get(year);
+      if (codes != null && codes.contains(code)) {
+        return Math.max(1, u.personsByYear().get(year)[codes.indexOf(code)]);
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Cost scenarios (SPEC 12), on a random stream of their own so the Wmo plan stays as it was: in
+   * the latest half year read with cost files, a JEUGD file rejected for R42 and fixed, a JEUGD
+   * file rejected for R43 only; in the earliest, an SBO file rejected for R40 and fixed; and, where
+   * a gemeente has 20 000 generated inhabitants or more, an SBO file of it (W33).
+   */
+  private void planCostScenarios(ReferenceData ref) {
+    List<Period> costPeriods = new ArrayList<>();
+    for (Period p : periods) {
+      if (!Protocols.forPeriod(p).withRecord("CostRecord").isEmpty()) {
+        costPeriods.add(p);
+      }
+    }
+    if (costPeriods.isEmpty()) {
+      return;
+    }
+    Period last = costPeriods.get(costPeriods.size() - 1);
+    Period first = costPeriods.get(0);
+    long threshold = Long.parseLong(Protocols.forPeriod(last).kind("SBO").setting("request.inhabitantsBelow"));
+    List<String> candidates = new ArrayList<>();
+    for (String code : ref.division(run.year()).keySet()) {
+      if (years.stream().allMatch(y -> ref.division(y).containsKey(code)) && !scenarios.containsKey(code)
+          && !accounts.containsKey(code)) {
+        candidates.add(code);
+      }
+    }
+    shuffle(candidates, new SplittableRandom(Seeds.of(seed, "costScenarios", run.code())));
+    List<String> small = candidates.stream().filter(c -> inhabitants(c, first.year()) < threshold).toList();
+    List<String> large = candidates.stream().filter(c -> inhabitants(c, last.year()) >= threshold).toList();
+    costScenarios.put(candidates.get(0), new CostPlanted("JEUGD", CostScenario.REJECT_THEN_FIX, last, List.of("R42")));
+    costScenarios.put(candidates.get(1), new CostPlanted("JEUGD", CostScenario.REJECTED_ONLY, last, List.of("R43")));
+    for (String c : small) {
+      if (!costScenarios.containsKey(c)) {
+        costScenarios.put(c, new CostPlanted("SBO", CostScenario.REJECT_THEN_FIX, first, List.of("R40")));
+        break;
+      }
+    }
+    if (!large.isEmpty() && !costScenarios.containsKey(large.get(0))) {
+      costScenarios.put(large.get(0), new CostPlanted("SBO", CostScenario.NOT_REQUESTED, last, List.of()));
+    }
   }
 
   /** The halves of the calendar years of P and P-1, up to P (SPEC 1). */
@@ -250,13 +330,7 @@ final class GenerationPlan {
     }
     scenarios.put(smallest, new Planted(Scenario.TWENTY_ONE_UPLOADS, p, List.of("F09")));
     candidates.remove(smallest);
-    SplittableRandom r = new SplittableRandom(Seeds.of(seed, "scenarios", run.code()));
-    for (int i = candidates.size() - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      String t = candidates.get(i);
-      candidates.set(i, candidates.get(j));
-      candidates.set(j, t);
-    }
+    shuffle(candidates, new SplittableRandom(Seeds.of(seed, "scenarios", run.code())));
     List<Planted> planned = List.of(
         new Planted(Scenario.REJECT_THEN_FIX, p, List.of("R13")),
         new Planted(Scenario.REJECT_THEN_FIX, p1, List.of("R14", "R18")),

@@ -12,8 +12,10 @@ import java.util.Map;
  * @param clientsByPeriod distinct persons (real BSN) with a record in the base delivery of each
  *     period, summed over gemeenten
  * @param recordsByPeriod records in the base delivery of each period (BSN 999999999 included)
- * @param deliveryFiles delivered files in the manifest
- * @param deliveryRecordLines record lines over all delivered files (every version counted)
+ * @param deliveryFiles delivered files in the manifest, cost files included
+ * @param deliveryRecordLines record lines over all delivered Wmo files (every version counted)
+ * @param costFiles delivered SBO and JEUGD files (SPEC 12; only for half years of 2016-2019)
+ * @param costRows rows over all delivered cost files
  * @param bytes bytes written (archive, reference data and planted files)
  * @param millis wall time of the run
  */
@@ -25,5 +27,7 @@ public record GenerationSummary(
     Map<String, Long> recordsByPeriod,
     long deliveryFiles,
     long deliveryRecordLines,
+    long costFiles,
+    long costRows,
     long bytes,
     long millis) {}

@@ -1,6 +1,7 @@
 package nl.gmsd.generate;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The choices that shape the synthetic data, named in one place. They aim at realistic national
@@ -109,4 +110,36 @@ final class GeneratorSettings {
   static final List<String> EENHEDEN = List.of("01", "04", "14", "16", "82", "83", "84");
   static final List<String> REDENEN_BEEINDIGING =
       List.of("02", "19", "20", "21", "22", "23", "31", "36", "37", "38", "39");
+
+  // ---- the cost files of the 2016-2019 protocol (SPEC 12) ----
+
+  /** Share of gemeenten delivering the optional JEUGD file for a half year. */
+  static final double JEUGD_DELIVERY_SHARE = 0.75;
+
+  /** Share of the gemeenten asked for SBO (under 20 000 inhabitants) that deliver the SBO file. */
+  static final double SBO_DELIVERY_SHARE = 0.60;
+
+  /** Share of categories a delivering gemeente leaves out (not delivered, not zero). */
+  static final double COST_CATEGORY_LEFT_OUT_SHARE = 0.10;
+
+  /**
+   * Euros per inhabitant per half year by cost kind and category, in the protocol's category order.
+   * JEUGD 1..6: about 160 in all, the order of the national Jeugdwet costs (some 5.5 billion a
+   * year), split roughly as wijkteam, other care without stay, care with stay, child protection,
+   * youth probation, prevention. SBO 670, 671: loket and algemene voorziening. Not any real
+   * gemeente's numbers.
+   */
+  static final Map<String, double[]> COST_EUROS_PER_INHABITANT = Map.of(
+      "JEUGD", new double[] {24, 64, 56, 8, 5, 2},
+      "SBO", new double[] {10, 30});
+
+  /** A gemeente's spending per category varies by a factor drawn uniformly from this range. */
+  static final double COST_FACTOR_MIN = 0.6;
+  static final double COST_FACTOR_MAX = 1.5;
+
+  /** Share of cost files followed by an approved correction in the same window. */
+  static final double COST_CORRECTION_SHARE = 0.06;
+
+  /** Share of cost files re-delivered in the next window (when that window is not after the run's). */
+  static final double COST_REDELIVERY_SHARE = 0.04;
 }

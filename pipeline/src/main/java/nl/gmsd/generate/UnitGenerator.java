@@ -16,6 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import nl.gmsd.check.Protocol;
+import nl.gmsd.check.Protocols;
 import nl.gmsd.common.ArrangementTypes;
 import nl.gmsd.common.Period;
 import nl.gmsd.generate.GenerationPlan.Planted;
@@ -28,8 +30,6 @@ import nl.gmsd.generate.GenerationPlan.Unit;
  */
 final class UnitGenerator {
 
-  static final String DELIVERY_HEADER = "AANMAAKDATUM;GEMEENTECODE;BSN;TYPE_ARRANGEMENT;STARTDATUM;"
-      + "EINDDATUM;LEVERINGSVORM;TOEWIJZINGSNUMMER;VOLUME;EENHEID;FREQUENTIE;REDEN_BEEINDIGING;REDEN_WIJZIGING";
   static final String UNKNOWN_BSN = "999999999";
   static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
   private static final int LARGE_BUFFER = 1 << 20;
@@ -60,6 +60,9 @@ final class UnitGenerator {
     final TreeMap<String, Long> recordsByPeriod = new TreeMap<>();
     long recordLines;
     long bytes;
+    /** Cost files (SPEC 12) written, and their rows; 0 for a run of 2020 or later. */
+    long costFiles;
+    long costRows;
   }
 
   private enum Kind {
@@ -87,11 +90,13 @@ final class UnitGenerator {
   private final GenerationPlan plan;
   private final SyntheticBsn bsns;
   private final Path archive;
+  private final CostGenerator costs;
 
   UnitGenerator(GenerationPlan plan, SyntheticBsn bsns, Path archive) {
     this.plan = plan;
     this.bsns = bsns;
     this.archive = archive;
+    this.costs = new CostGenerator(plan, archive);
   }
 
   Result generate(Unit unit, long firstIndex, Path personenPart) throws IOException {
@@ -146,7 +151,8 @@ final class UnitGenerator {
       for (int c = 0; c < codes.size(); c++) {
         String code = codes.get(c);
         int to = from + counts[c];
-        deliver(unit, code, period, from, to, records, bsn, result);
+        Instant wmoFirst = deliver(unit, code, period, from, to, records, bsn, result);
+        costs.deliver(code, period, Math.max(1, counts[c]), wmoFirst, plan.accounts.getOrDefault(code, code), result);
         from = to;
       }
     }
@@ -263,20 +269,25 @@ final class UnitGenerator {
     return new Rec(person, type, start, end, lv, tw, volume, eenheid, frequentie, redenEinde, redenWijziging);
   }
 
-  /** Plans, writes and records every delivery of one gemeentecode for one period. */
-  private void deliver(Unit unit, String code, Period period, int from, int to, List<Rec> records, int[] bsn,
+  /**
+   * Plans, writes and records every Wmo delivery of one gemeentecode for one period; returns the
+   * time of its first upload (the cost files come in the same session).
+   */
+  private Instant deliver(Unit unit, String code, Period period, int from, int to, List<Rec> records, int[] bsn,
       Result result) throws IOException {
     SplittableRandom r = new SplittableRandom(Seeds.of(plan.seed, "deliver/" + period.code(), code));
     Planted planted = plan.scenarios.get(code);
     Scenario scenario = planted != null && planted.period().equals(period) ? planted.scenario() : null;
 
-    // the base content: records of the period's persons that overlap it
-    List<String> lines = new ArrayList<>();
+    // the base content: records of the period's persons that overlap it, as fields in the order
+    // of the period's protocol (AANMAAKDATUM filled in per upload)
+    Protocol protocol = Protocols.forPeriod(period).wmo();
+    List<String[]> lines = new ArrayList<>();
     long clients = 0;
     int lastPerson = -1;
     for (Rec rec : records) {
       if (rec.person() >= from && rec.person() < to && rec.overlaps(period)) {
-        lines.add(rest(code, SyntheticBsn.format(bsn[rec.person()]), rec));
+        lines.add(fields(protocol, code, SyntheticBsn.format(bsn[rec.person()]), rec));
         if (rec.person() != lastPerson) {
           clients++;
           lastPerson = rec.person();
@@ -291,7 +302,7 @@ final class UnitGenerator {
       // need one to copy): a short loan of a hulpmiddel
       int person = from + r.nextInt(to - from);
       int start = period.startEpochDay() + r.nextInt(60);
-      lines.add(rest(code, SyntheticBsn.format(bsn[person]),
+      lines.add(fields(protocol, code, SyntheticBsn.format(bsn[person]),
           new Rec(person, "14", start, start + 10 + r.nextInt(60), "ZIN", "", "1", "82", "6", "", "")));
       clients++;
     }
@@ -304,7 +315,7 @@ final class UnitGenerator {
       for (int i = 0; i < k; i++) {
         int start = period.startEpochDay() - 1 - 7 * i - r.nextInt(7); // distinct: no W31 on W32 lines
         int end = period.endEpochDay() - r.nextInt(60);
-        lines.add(rest(code, UNKNOWN_BSN,
+        lines.add(fields(protocol, code, UNKNOWN_BSN,
             new Rec(-1, "0" + (1 + r.nextInt(3)), start, end, "ZIN", "", "", "", "", "", "")));
       }
     }
@@ -313,7 +324,7 @@ final class UnitGenerator {
       // W30: a record that ended before the period
       int person = from + r.nextInt(to - from);
       int end = period.startEpochDay() - 1 - r.nextInt(100);
-      lines.add(rest(code, SyntheticBsn.format(bsn[person]),
+      lines.add(fields(protocol, code, SyntheticBsn.format(bsn[person]),
           new Rec(person, "01", end - 10 - r.nextInt(200), end, "ZIN", "", "", "", "", "", "")));
       outsideLines++;
     }
@@ -369,6 +380,8 @@ final class UnitGenerator {
     }
     uploads.sort(Comparator.comparing(Upload::at));
 
+    int created = protocol.indexOf("created");
+    int bsnField = protocol.indexOf("bsn");
     boolean crlf = new SplittableRandom(Seeds.of(plan.seed, "style", code)).nextDouble() < GeneratorSettings.CRLF_SHARE;
     boolean bom = new SplittableRandom(Seeds.of(plan.seed, "bom", code)).nextDouble() < GeneratorSettings.BOM_SHARE;
     String eol = crlf ? "\r\n" : "\n";
@@ -385,17 +398,16 @@ final class UnitGenerator {
       Files.createDirectories(path.getParent());
       LocalDate uploadDay = u.at().atOffset(ZoneOffset.UTC).toLocalDate();
       String aanmaak = DateText.of((int) uploadDay.toEpochDay() - r.nextInt(4));
-      List<String> bad = badLines(u, code, period, from, to, bsn, aanmaak, r);
+      List<String> bad = badLines(protocol, u, code, period, from, to, bsn, aanmaak, r);
       try (Writer w = writer(path, FILE_BUFFER)) {
         if (bom) {
           w.write('\uFEFF');
         }
-        w.write(DELIVERY_HEADER);
+        w.write(protocol.header());
         w.write(eol);
-        for (String line : lines) {
-          w.write(aanmaak);
-          w.write(';');
-          w.write(line);
+        for (String[] line : lines) {
+          line[created] = aanmaak;
+          w.write(protocol.join(line));
           w.write(eol);
         }
         for (String line : bad) {
@@ -406,11 +418,11 @@ final class UnitGenerator {
       result.recordLines += lines.size() + bad.size();
       List<String> warnings = new ArrayList<>();
       java.util.HashSet<String> seen = new java.util.HashSet<>();
-      for (String line : lines) {
-        if (!seen.add(line)) {
+      for (String[] line : lines) {
+        if (!seen.add(protocol.join(line))) {
           warnings.add("W31");
         }
-        if (line.startsWith(UNKNOWN_BSN, code.length() + 1)) {
+        if (line[bsnField].equals(UNKNOWN_BSN)) {
           warnings.add("W32");
         }
       }
@@ -429,11 +441,12 @@ final class UnitGenerator {
       Instant lastUpload = uploads.get(uploads.size() - 1).at();
       result.withdrawals.add(code + ";" + period.code() + ";" + TIMESTAMP.format(later(lastUpload, r, 7, 14)));
     }
+    return first;
   }
 
   /** One clearly wrong record per planted error code; every other field valid. */
-  private List<String> badLines(Upload u, String code, Period period, int from, int to, int[] bsn, String aanmaak,
-      SplittableRandom r) {
+  private List<String> badLines(Protocol protocol, Upload u, String code, Period period, int from, int to, int[] bsn,
+      String aanmaak, SplittableRandom r) {
     List<String> out = new ArrayList<>();
     if (u.kind() != Kind.REJECTED && u.kind() != Kind.OPTIONAL_ERRORS) {
       return out;
@@ -457,8 +470,18 @@ final class UnitGenerator {
         case "O22" -> eenheid = "99";
         default -> throw new IllegalStateException("no planting for " + err);
       }
-      out.add(created + ";" + code + ";" + bsnText + ";" + type + ";" + start + ";" + end + ";" + lv
-          + ";;" + (eenheid.isEmpty() ? "" : "2") + ";" + eenheid + ";" + (eenheid.isEmpty() ? "" : "2") + ";;");
+      String[] f = new String[protocol.columns().size()];
+      set(protocol, f, "created", created);
+      set(protocol, f, "gemeentecode", code);
+      set(protocol, f, "bsn", bsnText);
+      set(protocol, f, "type", type);
+      set(protocol, f, "start", start);
+      set(protocol, f, "end", end);
+      set(protocol, f, "leveringsvorm", lv);
+      set(protocol, f, "volume", eenheid.isEmpty() ? "" : "2");
+      set(protocol, f, "eenheid", eenheid);
+      set(protocol, f, "frequentie", eenheid.isEmpty() ? "" : "2");
+      out.add(protocol.join(f));
       k++;
     }
     return out;
@@ -476,15 +499,33 @@ final class UnitGenerator {
     throw new IllegalStateException("cannot derive a failing number");
   }
 
-  private static String rest(String code, String bsn, Rec rec) {
-    StringBuilder sb = new StringBuilder(80);
-    sb.append(code).append(';').append(bsn).append(';').append(rec.type()).append(';')
-        .append(DateText.of(rec.start())).append(';')
-        .append(rec.end() == Rec.OPEN ? "" : DateText.of(rec.end())).append(';')
-        .append(rec.lv()).append(';').append(rec.tw()).append(';').append(rec.volume()).append(';')
-        .append(rec.eenheid()).append(';').append(rec.frequentie()).append(';').append(rec.redenEinde()).append(';')
-        .append(rec.redenWijziging());
-    return sb.toString();
+  /**
+   * The fields of a record by the roles of the period's protocol, so that the column order lives
+   * in the protocol only; AANMAAKDATUM is left for the upload, a column without a role stays empty.
+   */
+  private static String[] fields(Protocol protocol, String code, String bsn, Rec rec) {
+    String[] f = new String[protocol.columns().size()];
+    set(protocol, f, "gemeentecode", code);
+    set(protocol, f, "bsn", bsn);
+    set(protocol, f, "type", rec.type());
+    set(protocol, f, "start", DateText.of(rec.start()));
+    set(protocol, f, "end", rec.end() == Rec.OPEN ? "" : DateText.of(rec.end()));
+    set(protocol, f, "leveringsvorm", rec.lv());
+    set(protocol, f, "toewijzingsnummer", rec.tw());
+    set(protocol, f, "volume", rec.volume());
+    set(protocol, f, "eenheid", rec.eenheid());
+    set(protocol, f, "frequentie", rec.frequentie());
+    set(protocol, f, "redenBeeindiging", rec.redenEinde());
+    set(protocol, f, "redenWijziging", rec.redenWijziging());
+    return f;
+  }
+
+  /** Sets the field of a role, when the protocol has a column with that role. */
+  static void set(Protocol protocol, String[] fields, String role, String value) {
+    int i = protocol.indexOf(role);
+    if (i >= 0) {
+      fields[i] = value;
+    }
   }
 
   static String codeCounts(List<String> codes) {
@@ -497,11 +538,11 @@ final class UnitGenerator {
     return sb.toString();
   }
 
-  private static Instant later(Instant t, SplittableRandom r, int minDays, int maxDays) {
+  static Instant later(Instant t, SplittableRandom r, int minDays, int maxDays) {
     return t.plusSeconds(86_400L * (minDays + r.nextInt(maxDays - minDays + 1)) + r.nextInt(3600));
   }
 
-  private static Instant redeliveryTime(Period period, SplittableRandom r) {
+  static Instant redeliveryTime(Period period, SplittableRandom r) {
     Instant nextWindowStart = period.next().next().start().atStartOfDay(ZoneOffset.UTC).toInstant();
     return nextWindowStart.plusSeconds(86_400L * (GeneratorSettings.REDELIVERY_DAY_MIN
         + r.nextInt(GeneratorSettings.REDELIVERY_DAY_MAX - GeneratorSettings.REDELIVERY_DAY_MIN))

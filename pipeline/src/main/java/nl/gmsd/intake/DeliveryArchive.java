@@ -1,31 +1,27 @@
 package nl.gmsd.intake;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import nl.gmsd.avro.Upload;
 import nl.gmsd.common.Period;
+import nl.gmsd.common.ReferenceData;
+import nl.gmsd.common.input.InputFileException;
+import nl.gmsd.common.input.InputFileReader;
 import nl.gmsd.common.input.InputPaths;
+import nl.gmsd.common.input.Row;
 import nl.gmsd.common.io.Storage;
+import nl.gmsd.intake.RegisterFiles.Manifest;
+import nl.gmsd.intake.RegisterFiles.Withdrawals;
 
 /**
  * The registers of a delivery archive (SPEC 2, 11 "Deliveries"): {@code manifest.csv}, the upload
@@ -45,8 +41,6 @@ public final class DeliveryArchive {
 
   public static final String MANIFEST = "manifest.csv";
   public static final String WITHDRAWALS = "withdrawals.csv";
-  static final List<String> MANIFEST_HEADER = List.of("received_at", "account", "file");
-  static final List<String> WITHDRAWALS_HEADER = List.of("gemeentecode", "period", "withdrawn_at");
 
   /** The order among uploads everywhere (SPEC 11): received_at, then file name (ordinal). */
   public static final Comparator<Upload> UPLOAD_ORDER =
@@ -69,43 +63,50 @@ public final class DeliveryArchive {
   }
 
   /**
-   * Reads and checks the registers of {@code archiveDir} for a run of {@code runPeriod}.
+   * Reads and checks the registers of {@code archiveDir} for a run of {@code runPeriod}: every
+   * manifest account and withdrawn gemeente must be known to {@code reference} (its division or
+   * its mergers), and every manifest path must stay inside the archive.
    *
    * @throws ArchiveException on any defect in a register, naming the file, the line and the fix
-   * @throws IOException when the archive cannot be read
+   * @throws IOException when the archive cannot be listed
    */
-  public static DeliveryArchive read(Path archiveDir, Period runPeriod) throws IOException {
-    return read(archiveDir.toString(), runPeriod);
+  public static DeliveryArchive read(Path archiveDir, Period runPeriod, ReferenceData reference) throws IOException {
+    return read(archiveDir.toString(), runPeriod, reference);
   }
 
   /**
-   * {@link #read(Path, Period)} for a location: a local path, or a URI served by Beam's file
-   * systems ({@link Storage}; there the archive is listed once, and has no symbolic links).
+   * {@link #read(Path, Period, ReferenceData)} for a location: a local path, or a URI served by
+   * Beam's file systems ({@link Storage}; there the archive is listed once, and has no symbolic
+   * links).
    */
-  public static DeliveryArchive read(String archiveDir, Period runPeriod) throws IOException {
+  public static DeliveryArchive read(String archiveDir, Period runPeriod, ReferenceData reference) throws IOException {
     // null for a local archive: read through java.nio as it is
     Map<String, Boolean> remoteListing = Storage.isLocal(archiveDir) ? null : Storage.list(archiveDir);
-    if (remoteListing == null ? !Files.isDirectory(Path.of(archiveDir)) : remoteListing.isEmpty()) {
-      throw new ArchiveException(
-          "archive " + archiveDir + " is not a folder: pass --archive=DIR, the folder that holds "
-              + MANIFEST + " and the delivered files");
-    }
-    String manifestPath = Storage.resolve(archiveDir, MANIFEST);
-    if (!isRegularFile(remoteListing, manifestPath, MANIFEST)) {
-      throw new ArchiveException(
-          "archive " + archiveDir + " has no " + MANIFEST + ": add the upload register, header "
-              + String.join(";", MANIFEST_HEADER) + ", one row per uploaded file");
-    }
-    List<Upload> all = readManifest(archiveDir, manifestPath, remoteListing);
+    List<Upload> all;
     List<Withdrawal> withdrawals = new ArrayList<>();
-    String withdrawalsPath = Storage.resolve(archiveDir, WITHDRAWALS);
-    if (remoteListing == null ? Files.exists(Path.of(withdrawalsPath)) : remoteListing.containsKey(WITHDRAWALS)) {
-      if (!isRegularFile(remoteListing, withdrawalsPath, WITHDRAWALS)) {
-        throw new ArchiveException(
-            withdrawalsPath + " is not a regular file: remove it, or make it the withdrawal register with header "
-                + String.join(";", WITHDRAWALS_HEADER));
+    try {
+      if (remoteListing == null) {
+        InputPaths.requireFolder(Path.of(archiveDir), "the delivery archive",
+            "pass --archive=DIR, the folder that holds " + MANIFEST + " and the delivered files");
+      } else if (remoteListing.isEmpty()) {
+        throw new ArchiveException("archive " + archiveDir + " is not a folder that holds files (or does not exist): "
+            + "pass --archive=DIR, the folder that holds " + MANIFEST + " and the delivered files");
       }
-      withdrawals = readWithdrawals(withdrawalsPath);
+      String manifestPath = Storage.resolve(archiveDir, MANIFEST);
+      if (!exists(remoteListing, manifestPath, MANIFEST)) {
+        throw new ArchiveException(
+            "archive " + archiveDir + " has no " + MANIFEST + ": add the upload register, header "
+                + RegisterFiles.Manifest.FILE.header() + ", one row per uploaded file");
+      }
+      all = readManifest(archiveDir, manifestPath, reference, remoteListing);
+      String withdrawalsPath = Storage.resolve(archiveDir, WITHDRAWALS);
+      if (exists(remoteListing, withdrawalsPath, WITHDRAWALS)) {
+        withdrawals = readWithdrawals(withdrawalsPath, reference, remoteListing);
+      }
+    } catch (ArchiveException e) {
+      throw e;
+    } catch (InputFileException e) {
+      throw new ArchiveException(e.getMessage(), e);
     }
 
     List<Upload> considered = new ArrayList<>();
@@ -121,10 +122,6 @@ public final class DeliveryArchive {
     all.forEach(u -> named.add(u.getFile()));
     return new DeliveryArchive(
         considered, ignored, unlistedFiles(archiveDir, remoteListing, named), withdrawals);
-  }
-
-  private static boolean isRegularFile(Map<String, Boolean> remoteListing, String path, String name) {
-    return remoteListing == null ? Files.isRegularFile(Path.of(path)) : Boolean.FALSE.equals(remoteListing.get(name));
   }
 
   /**
@@ -174,239 +171,97 @@ public final class DeliveryArchive {
 
   // ---------------------------------------------------------------------------------------------
 
-  private static List<Upload> readManifest(String archiveDir, String manifestPath, Map<String, Boolean> remoteListing)
-      throws IOException {
+  private static List<Upload> readManifest(String archiveDir, String manifestPath, ReferenceData reference,
+      Map<String, Boolean> remoteListing) throws IOException {
     Path archiveReal = remoteListing == null ? Path.of(archiveDir).toRealPath() : null;
-    List<Line> lines = readLines(manifestPath);
-    checkHeader(manifestPath, lines, MANIFEST_HEADER);
+    Map<String, InputFileReader.Resolver> resolvers = Map.of(
+        RegisterFiles.ACCOUNT_KNOWN, row -> {
+          int year = Period.windowOf(row.get(Manifest.RECEIVED_AT)).year();
+          return reference.knows(row.get(Manifest.ACCOUNT), List.of(year, year - 1)) ? null
+              : "is not a gemeente in the division of " + year + " or " + (year - 1) + ", nor in the mergers; "
+                  + "write the uploading account's gemeentecode";
+        },
+        // a file system with a scheme has no symbolic links: a checked relative path stays inside
+        RegisterFiles.FILE_IN_ARCHIVE, row -> archiveReal == null ? null
+            : insideArchive(archiveReal, Path.of(Storage.resolve(archiveDir, row.get(Manifest.PATH)))));
     List<Upload> uploads = new ArrayList<>();
-    Map<String, Integer> lineOfFile = new HashMap<>();
-    for (Line line : lines.subList(1, lines.size())) {
-      if (line.text.isEmpty()) {
-        continue;
-      }
-      String[] f = fields(manifestPath, line, MANIFEST_HEADER);
-      String receivedAt = f[0];
-      String account = f[1];
-      String file = f[2];
-      Instant at = timestamp(manifestPath, line, "received_at", receivedAt);
-      Period window = Period.windowOf(at);
-      if (!isGemeentecode(account)) {
-        throw defect(
-            manifestPath,
-            line,
-            "account '" + account + "' is not 4 digits",
-            "write the uploading account's gemeentecode as 4 digits, e.g. 0363");
-      }
-      checkRelativePath(manifestPath, line, file);
-      String target = Storage.resolve(archiveDir, file);
-      if (remoteListing == null) {
-        checkInsideArchive(manifestPath, line, archiveReal, Path.of(target), file);
-      }
-      Integer earlier = lineOfFile.putIfAbsent(file, line.number);
-      if (earlier != null) {
-        throw defect(
-            manifestPath,
-            line,
-            "file '" + file + "' is already registered on line " + earlier,
-            "every upload needs its own file path; keep one of lines " + earlier + " and "
-                + line.number);
-      }
+    for (Row row : readRegister(Manifest.FILE, manifestPath, MANIFEST, remoteListing, resolvers)) {
+      String file = row.get(Manifest.PATH);
       uploads.add(
           Upload.newBuilder()
               .setFile(file)
-              .setReceivedAt(receivedAt)
-              .setReceivedAtMillis(at.toEpochMilli())
-              .setAccount(account)
-              .setWindow(window.code())
-              .setManifestLine(line.number)
-              .setPresent(remoteListing == null ? Files.exists(Path.of(target)) : remoteListing.containsKey(file))
+              .setReceivedAt(row.text(Manifest.RECEIVED_AT))
+              .setReceivedAtMillis(row.get(Manifest.RECEIVED_AT).toEpochMilli())
+              .setAccount(row.get(Manifest.ACCOUNT))
+              .setWindow(Period.windowOf(row.get(Manifest.RECEIVED_AT)).code())
+              .setManifestLine(row.line())
+              .setPresent(remoteListing == null ? Files.exists(Path.of(Storage.resolve(archiveDir, file)))
+                  : remoteListing.containsKey(file))
               .build());
     }
     return uploads;
   }
 
-  private static List<Withdrawal> readWithdrawals(String path) throws IOException {
-    List<Line> lines = readLines(path);
-    checkHeader(path, lines, WITHDRAWALS_HEADER);
+  private static List<Withdrawal> readWithdrawals(String path, ReferenceData reference,
+      Map<String, Boolean> remoteListing) throws IOException {
+    Map<String, InputFileReader.Resolver> resolvers = Map.of(
+        RegisterFiles.WITHDRAWN_GEMEENTE_KNOWN, row -> {
+          int year = row.get(Withdrawals.PERIOD).year();
+          return reference.knows(row.get(Withdrawals.GEMEENTECODE), List.of(year)) ? null
+              : "is not a gemeente in the division of " + year + ", nor in the mergers: a withdrawal for it would "
+                  + "withdraw nothing; correct the gemeentecode";
+        });
     List<Withdrawal> withdrawals = new ArrayList<>();
-    for (Line line : lines.subList(1, lines.size())) {
-      if (line.text.isEmpty()) {
-        continue;
-      }
-      String[] f = fields(path, line, WITHDRAWALS_HEADER);
-      if (!isGemeentecode(f[0])) {
-        throw defect(
-            path,
-            line,
-            "gemeentecode '" + f[0] + "' is not 4 digits",
-            "write the gemeentecode as 4 digits, e.g. 0363");
-      }
-      if (!Period.isCode(f[1])) {
-        throw defect(
-            path,
-            line,
-            "period '" + f[1] + "' is not a period code",
-            "write H1YYYY or H2YYYY, e.g. H12025");
-      }
-      Instant at = timestamp(path, line, "withdrawn_at", f[2]);
-      withdrawals.add(new Withdrawal(f[0], f[1], f[2], at.toEpochMilli(), line.number));
+    for (Row row : readRegister(Withdrawals.FILE, path, WITHDRAWALS, remoteListing, resolvers)) {
+      withdrawals.add(new Withdrawal(row.get(Withdrawals.GEMEENTECODE), row.get(Withdrawals.PERIOD).code(),
+          row.text(Withdrawals.WITHDRAWN_AT), row.get(Withdrawals.WITHDRAWN_AT).toEpochMilli(), row.line()));
     }
     return withdrawals;
   }
 
-  /** A physical line of a register: its number (first line = 1) and text without line end. */
-  private record Line(int number, String text) {}
-
-  /**
-   * Splits into lines at LF, drops a CR before it and a byte order mark before line 1, and
-   * decodes each line as strict UTF-8, so an encoding defect can be reported with its line.
-   */
-  private static List<Line> readLines(String path) throws IOException {
-    byte[] bytes = Storage.readAllBytes(path);
-    int start = 0;
-    if (bytes.length >= 3
-        && (bytes[0] & 0xff) == 0xef
-        && (bytes[1] & 0xff) == 0xbb
-        && (bytes[2] & 0xff) == 0xbf) {
-      start = 3;
-    }
-    List<Line> lines = new ArrayList<>();
-    int number = 1;
-    while (start < bytes.length) {
-      int end = start;
-      while (end < bytes.length && bytes[end] != '\n') {
-        end++;
-      }
-      int textEnd = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-      lines.add(new Line(number, decode(path, number, bytes, start, textEnd)));
-      number++;
-      start = end + 1; // a final line end does not start another line
-    }
-    return lines;
+  /** Whether a register is there (a local one as {@link InputPaths} sees it: a broken link too). */
+  private static boolean exists(Map<String, Boolean> remoteListing, String path, String name) {
+    return remoteListing == null ? InputPaths.kind(Path.of(path)) != InputPaths.Kind.MISSING
+        : remoteListing.containsKey(name);
   }
 
-  private static String decode(String path, int number, byte[] bytes, int from, int to) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, from, to - from))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new ArchiveException(
-          path + " line " + number + ": not valid UTF-8; save the file as UTF-8");
+  /** A register read by its description: from disk, or its bytes from a file system with a scheme. */
+  private static List<Row> readRegister(nl.gmsd.common.input.InputFile file, String path, String name,
+      Map<String, Boolean> remoteListing, Map<String, InputFileReader.Resolver> resolvers) throws IOException {
+    if (remoteListing == null) {
+      return InputFileReader.read(file, Path.of(path), resolvers);
     }
-  }
-
-  private static void checkHeader(String path, List<Line> lines, List<String> header) {
-    String expected = String.join(";", header);
-    if (lines.isEmpty()) {
-      throw new ArchiveException(
-          path + " is empty: its first line must be the header " + expected);
+    if (Boolean.TRUE.equals(remoteListing.get(name))) {
+      throw new ArchiveException(path + " is a folder: remove it, or make it the register " + name + " with header "
+          + file.header());
     }
-    Line first = lines.get(0);
-    if (!first.text.toLowerCase(Locale.ROOT).equals(expected)) {
-      throw defect(
-          path, first, "the header is not " + expected, "make the first line exactly " + expected);
-    }
-  }
-
-  private static String[] fields(String path, Line line, List<String> header) {
-    String[] f = line.text.split(";", -1);
-    if (f.length != header.size()) {
-      throw defect(
-          path,
-          line,
-          f.length + " fields where " + header.size() + " are expected",
-          "write " + String.join(";", header) + ", separated by ';' with no ';' inside a field");
-    }
-    return f;
-  }
-
-  private static Instant timestamp(String path, Line line, String field, String text) {
-    OffsetDateTime t;
-    try {
-      t = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    } catch (DateTimeException e) {
-      t = null;
-    }
-    // Four-digit years only: every period code has one, and epoch millis cannot overflow.
-    if (t == null
-        || t.getOffset().getTotalSeconds() != 0
-        || t.getYear() < 1001
-        || t.getYear() > 9999) {
-      throw defect(
-          path,
-          line,
-          field + " '" + text + "' is not an ISO-8601 UTC timestamp",
-          "write it like 2025-07-15T10:00:00Z (UTC, fractional seconds allowed)");
-    }
-    return t.toInstant();
-  }
-
-  static boolean isGemeentecode(String s) {
-    if (s.length() != 4) {
-      return false;
-    }
-    for (int i = 0; i < 4; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * A file path must be relative, use {@code /} between folders and have no empty, {@code .} or
-   * {@code ..} part: then equal files have equal paths, and no path leaves the archive.
-   */
-  private static void checkRelativePath(String path, Line line, String file) {
-    String fix = "write the path relative to the archive folder with '/' between folders, "
-        + "e.g. 0363/WMO_H12025_amsterdam.csv";
-    if (file.isEmpty()) {
-      throw defect(path, line, "the file path is empty", fix);
-    }
-    if (file.indexOf('\\') >= 0 || file.indexOf('\0') >= 0) {
-      throw defect(path, line, "the file path '" + file + "' holds '\\' or a NUL character", fix);
-    }
-    if (file.startsWith("/") || (file.length() >= 2 && Character.isLetter(file.charAt(0)) && file.charAt(1) == ':')) {
-      throw defect(path, line, "the file path '" + file + "' is absolute", fix);
-    }
-    for (String part : file.split("/", -1)) {
-      if (part.isEmpty() || part.equals(".") || part.equals("..")) {
-        throw defect(
-            path, line, "the file path '" + file + "' has an empty, '.' or '..' part", fix);
-      }
-    }
+    return InputFileReader.read(file, path, Storage.readAllBytes(path), resolvers);
   }
 
   /**
    * A manifest path may not leave the archive, also not through a symbolic link (to a file or to
    * a folder on its way): refused like {@code ../}. A link within the archive is followed. A file
-   * this account cannot read is named now, not found broken halfway through the run.
+   * this account cannot read is named now, not found broken halfway through the run. Null when
+   * the path is fine (or names nothing: F10).
    */
-  private static void checkInsideArchive(String manifestPath, Line line, Path archiveReal, Path target, String file)
-      throws IOException {
+  private static String insideArchive(Path archiveReal, Path target) {
     InputPaths.Kind kind = InputPaths.kind(target);
     if (kind == InputPaths.Kind.UNREADABLE) {
-      throw defect(manifestPath, line, "the file '" + file + "' cannot be read by this account (user "
-          + System.getProperty("user.name") + ")", "give it read permission, and its folders search permission");
+      return "cannot be read by this account (user " + System.getProperty("user.name")
+          + "); give it read permission, and its folders search permission";
     }
     if (kind == InputPaths.Kind.MISSING) {
-      return; // F10; a link to nothing too
+      return null; // F10; a link to nothing too
     }
-    Path real = target.toRealPath();
-    if (!real.startsWith(archiveReal)) {
-      throw defect(manifestPath, line, "the file path '" + file + "' leads outside the archive through a "
-          + "symbolic link (to " + real + ")", "copy the delivered file into the archive instead of linking to it");
+    Path real;
+    try {
+      real = target.toRealPath();
+    } catch (IOException e) {
+      return "cannot be resolved (" + e.getMessage() + ")";
     }
-  }
-
-  private static ArchiveException defect(String path, Line line, String problem, String fix) {
-    return new ArchiveException(path + " line " + line.number + ": " + problem + "; " + fix + ".");
+    return real.startsWith(archiveReal) ? null
+        : "leads outside the archive through a symbolic link (to " + real + "); copy the delivered file into the "
+            + "archive instead of linking to it";
   }
 
   private static List<String> unlistedFiles(String archiveDir, Map<String, Boolean> remoteListing, Set<String> named)

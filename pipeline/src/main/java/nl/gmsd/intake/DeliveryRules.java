@@ -22,7 +22,10 @@ import nl.gmsd.common.TableLayout;
 /**
  * The rules that act on the deliveries as a whole, after each file's technical check (SPEC 2 and
  * 11 "Deliveries"): the cap on deliveries per window (F09), which delivery is in force, and which
- * withdrawals count.
+ * withdrawals count. Each file kind (the Wmo file, and in 2016-2019 the SBO and JEUGD cost files,
+ * SPEC 12) is a delivery of its own: the cap, the delivery in force and the consent a delivery
+ * gives are per kind. A withdrawal names a gemeente and period, and counts for each kind whose
+ * latest delivery it follows.
  *
  * <p>Plain Java, deterministic: the outcome depends only on the set of verdicts and withdrawals,
  * not on their order.
@@ -63,7 +66,10 @@ public final class DeliveryRules {
     }
   }
 
-  /** The key of a (gemeente, period) in {@link Decision}'s maps and sets: {@code "0363|H12025"}. */
+  /** The kind of the Wmo file, whose decision {@link Decision}'s own accessors give. */
+  public static final String WMO_KIND = nl.gmsd.check.FileKinds.WMO;
+
+  /** The key of a (gemeente, period) in {@link KindDecision}'s maps and sets: {@code "0363|H12025"}. */
   public static String key(String gemeentecode, String period) {
     return gemeentecode + "|" + period;
   }
@@ -83,49 +89,58 @@ public final class DeliveryRules {
     }
     ordered.sort(DELIVERY_ORDER);
 
-    // F09: every upload counts, whatever its verdict, per (file's gemeente, period, window).
+    // F09: every upload counts, whatever its verdict, per (kind, file's gemeente, period, window).
     Map<String, Integer> uploadsPerWindow = new HashMap<>();
     for (int i = 0; i < ordered.size(); i++) {
       FileVerdict v = ordered.get(i);
-      int n = uploadsPerWindow.merge(key(v) + "|" + v.getWindow(), 1, Integer::sum);
+      int n = uploadsPerWindow.merge(v.getKind() + "|" + key(v) + "|" + v.getWindow(), 1, Integer::sum);
       if (n > settings.maxDeliveriesPerWindow()) {
         ordered.set(i, refused(v, settings));
       }
     }
 
-    // In force: the latest approved delivery; the latest non-refused one governs consent.
-    TreeMap<String, String> inForce = new TreeMap<>();
-    Map<String, Long> latestConsent = new HashMap<>();
+    // Per kind. In force: the latest approved delivery; the latest non-refused one governs consent.
+    TreeMap<String, TreeMap<String, String>> inForce = new TreeMap<>();
+    TreeMap<String, Map<String, Long>> latestConsent = new TreeMap<>();
+    inForce.put(WMO_KIND, new TreeMap<>());
+    latestConsent.put(WMO_KIND, new HashMap<>());
     for (FileVerdict v : ordered) { // ascending, so the last one written wins
+      TreeMap<String, String> kindInForce = inForce.computeIfAbsent(v.getKind(), k -> new TreeMap<>());
+      Map<String, Long> kindConsent = latestConsent.computeIfAbsent(v.getKind(), k -> new HashMap<>());
       if (period(v).isEmpty()) {
         continue;
       }
       if (APPROVED.equals(v.getVerdict())) {
-        inForce.put(key(v), v.getFile());
+        kindInForce.put(key(v), v.getFile());
       }
       if (!REFUSED.equals(v.getVerdict())) {
-        latestConsent.put(key(v), v.getReceivedAtMillis());
+        kindConsent.put(key(v), v.getReceivedAtMillis());
       }
     }
 
-    TreeSet<String> withdrawn = new TreeSet<>();
-    for (Withdrawal w : withdrawals) {
-      String k = key(w.gemeentecode(), w.period());
-      Long consent = latestConsent.get(k);
-      if (consent == null || w.withdrawnAtMillis() > consent) {
-        withdrawn.add(k);
+    TreeMap<String, KindDecision> byKind = new TreeMap<>();
+    for (Map.Entry<String, TreeMap<String, String>> e : inForce.entrySet()) {
+      TreeSet<String> withdrawn = new TreeSet<>();
+      Map<String, Long> consentOfKind = latestConsent.get(e.getKey());
+      for (Withdrawal w : withdrawals) {
+        String k = key(w.gemeentecode(), w.period());
+        Long consent = consentOfKind.get(k);
+        if (consent == null || w.withdrawnAtMillis() > consent) {
+          withdrawn.add(k);
+        }
       }
+      byKind.put(e.getKey(), new KindDecision(e.getValue(), withdrawn));
     }
 
     List<FileVerdict> verdicts = new ArrayList<>(ordered.size());
     for (FileVerdict v : ordered) {
-      String file = period(v).isEmpty() ? null : inForce.get(key(v));
+      String file = period(v).isEmpty() ? null : inForce.get(v.getKind()).get(key(v));
       v.setInForce(file != null && file.equals(v.getFile()));
       v.setInForceFile(file);
       verdicts.add(v);
     }
     verdicts.sort(Comparator.comparing(FileVerdict::getFile));
-    return new Decision(verdicts, inForce, withdrawn);
+    return new Decision(verdicts, byKind);
   }
 
   private static String period(FileVerdict v) {
@@ -155,32 +170,89 @@ public final class DeliveryRules {
   }
 
   /**
-   * The outcome of the delivery rules: the final verdicts, the delivery in force per (gemeente,
-   * period) and the withdrawals that count. Serializable: it is shipped to the workers.
-   *
-   * <p>Keys are {@link DeliveryRules#key(String, String)}: {@code gemeentecode + "|" + period}.
+   * The outcome of the delivery rules: the final verdicts of every kind, and per kind the delivery
+   * in force per (gemeente, period) and the withdrawals that count. Its own accessors give the
+   * Wmo kind's decision; {@link #kind(String)} any kind's. Serializable: it is shipped to the
+   * workers.
    */
   public static final class Decision implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final ArrayList<FileVerdict> verdicts;
-    private final TreeMap<String, String> inForce;
-    private final TreeSet<String> withdrawnKeys;
+    private final TreeMap<String, KindDecision> byKind;
 
-    Decision(
-        List<FileVerdict> verdicts, TreeMap<String, String> inForce, TreeSet<String> withdrawn) {
+    Decision(List<FileVerdict> verdicts, TreeMap<String, KindDecision> byKind) {
       this.verdicts = new ArrayList<>(verdicts);
-      this.inForce = inForce;
-      this.withdrawnKeys = withdrawn;
+      this.byKind = byKind;
     }
 
     /**
-     * One verdict per upload, sorted by file (ordinal): refused ones GEWEIGERD with only F09;
-     * {@code inForce} and {@code inForceFile} filled in on every one.
+     * One verdict per upload of every kind, sorted by file (ordinal): refused ones GEWEIGERD with
+     * only F09; {@code inForce} and {@code inForceFile} filled in on every one.
      */
     public List<FileVerdict> verdicts() {
       return Collections.unmodifiableList(verdicts);
+    }
+
+    /** The verdicts of one kind, sorted by file. */
+    public List<FileVerdict> verdicts(String kind) {
+      return verdicts.stream().filter(v -> v.getKind().equals(kind)).toList();
+    }
+
+    /** The decision for one file kind; with nothing in force when no file of the kind came. */
+    public KindDecision kind(String kind) {
+      KindDecision d = byKind.get(kind);
+      return d != null ? d : new KindDecision(new TreeMap<>(), new TreeSet<>());
+    }
+
+    private KindDecision wmo() {
+      return kind(WMO_KIND);
+    }
+
+    /** The Wmo file in force per {@code gemeentecode|period}: see {@link KindDecision#inForce()}. */
+    public SortedMap<String, String> inForce() {
+      return wmo().inForce();
+    }
+
+    public Optional<String> fileInForce(String gemeentecode, String period) {
+      return wmo().fileInForce(gemeentecode, period);
+    }
+
+    /** Withdrawn for the Wmo file: see {@link KindDecision#withdrawnKeys()}. */
+    public SortedSet<String> withdrawnKeys() {
+      return wmo().withdrawnKeys();
+    }
+
+    public boolean isWithdrawn(String gemeentecode, String period) {
+      return wmo().isWithdrawn(gemeentecode, period);
+    }
+
+    /** The Wmo publication status: see {@link KindDecision#publicationStatus}. */
+    public String publicationStatus(String gemeentecode, String period) {
+      return wmo().publicationStatus(gemeentecode, period);
+    }
+
+    /** The Wmo files whose records are merged: see {@link KindDecision#filesToMerge}. */
+    public SortedSet<String> filesToMerge(Collection<Period> periodsRead) {
+      return wmo().filesToMerge(periodsRead);
+    }
+  }
+
+  /**
+   * The delivery rules' outcome for one file kind. Keys are {@link DeliveryRules#key(String,
+   * String)}: {@code gemeentecode + "|" + period}.
+   */
+  public static final class KindDecision implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final TreeMap<String, String> inForce;
+    private final TreeSet<String> withdrawnKeys;
+
+    KindDecision(TreeMap<String, String> inForce, TreeSet<String> withdrawn) {
+      this.inForce = inForce;
+      this.withdrawnKeys = withdrawn;
     }
 
     /** The file in force per {@code gemeentecode|period}, for every period that has one. */
@@ -220,7 +292,7 @@ public final class DeliveryRules {
     }
 
     /**
-     * The files whose records are merged: those in force for the given periods, except withdrawn
+     * The files whose records are read: those in force for the given periods, except withdrawn
      * ones (withdrawn data takes no part in merging for any period). Ordinal order.
      */
     public SortedSet<String> filesToMerge(Collection<Period> periodsRead) {

@@ -1,34 +1,49 @@
 package nl.gmsd.pseudonymise;
 
 import java.io.Serializable;
-import java.util.Optional;
 import nl.gmsd.avro.Person;
+import nl.gmsd.common.ReferenceFiles.Personen;
+import nl.gmsd.common.input.Column;
 import nl.gmsd.common.input.FieldTypes;
+import nl.gmsd.common.input.Header;
+import nl.gmsd.common.input.InputFile;
 
 /**
- * Rows of {@code personen.csv} (SPEC 6, 10): {@code bsn;geboortedatum;geslacht;huishouden}, dates
- * {@code YYYYMMDD}, geslacht {@code M}/{@code V}. Parsed by hand, without regular expressions:
- * the national file has about 18 million rows.
- *
- * <p>A row is usable when it has exactly four fields and a BSN of 9 digits. Within a usable row an
- * unreadable birth date, sex or an empty household becomes null: the person still joins, and the
- * tables count that attribute as {@code onbekend}. BSN {@code 999999999} (an unknown person) is
- * not usable: it has no pseudonym, so it can never join.
+ * Rows of {@code personen.csv} (SPEC 6, 10), checked by its description
+ * ({@link Personen#FILE}: {@code bsn;geboortedatum;geslacht;huishouden} in any order, a BSN that
+ * passes the 11-test, a birth date {@code YYYYMMDD} that exists, {@code M} or {@code V}, an
+ * optional household id). Parsed by hand, without regular expressions or objects beyond the row
+ * itself: the national file has about 18 million rows, and every one is checked in the pass that
+ * reads it for the join.
  */
 public final class PersonRows {
 
-  public static final String HEADER = "bsn;geboortedatum;geslacht;huishouden";
-  private static final int FIELDS = 4;
-
   private PersonRows() {}
+
+  /** What is wrong with a row, when something is. */
+  public enum Defect {
+    /** Not as many fields as the header has columns. */
+    FIELD_COUNT,
+    /** A required field is empty. */
+    EMPTY,
+    /** A field is not of its column's type. */
+    INVALID,
+    /** The line is not valid UTF-8. */
+    NOT_UTF8,
+    /** The line is longer than {@link #MAX_LINE_BYTES}. */
+    TOO_LONG
+  }
+
+  /** [decision] A register row is under 100 bytes; a longer line than this is a defect, not read. */
+  public static final int MAX_LINE_BYTES = 64 * 1024;
 
   /**
    * A parsed row, still holding the BSN: internal to this stage. Its {@link #toString()} leaves
    * the BSN out.
    *
    * @param bsn the 9-digit BSN
-   * @param birthDate days since 1970-01-01, or null when unreadable
-   * @param sex {@code M} or {@code V}, or null
+   * @param birthDate days since 1970-01-01
+   * @param sex {@code M} or {@code V}
    * @param household the household id, or null when empty
    */
   public record ParsedPerson(String bsn, Integer birthDate, String sex, String household)
@@ -41,49 +56,143 @@ public final class PersonRows {
   }
 
   /**
-   * Parses one line (a final CR is dropped, a byte order mark before the header too). Empty for
-   * the header line or an unusable row (see the class comment).
+   * Parses the data lines of one file, whose header gave the column positions. Not thread-safe:
+   * after a null from {@link #parse}, {@link #defect()} and {@link #defectColumn()} say why.
    */
-  public static Optional<ParsedPerson> parse(String line) {
-    int end = line.length();
-    if (end > 0 && line.charAt(end - 1) == '\r') {
-      end--;
+  public static final class Parser implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final char separator;
+    private final int n;
+    private final int bsnAt;
+    private final int dateAt;
+    private final int sexAt;
+    private final int householdAt;
+    private final int[] start;
+    private final int[] end;
+    private Defect defect;
+    private Column<?> defectColumn;
+    private int fieldsFound;
+
+    public Parser(Header header) {
+      InputFile file = Personen.FILE;
+      this.separator = header.separator();
+      this.n = file.columns().size();
+      this.bsnAt = header.position(Personen.BSN);
+      this.dateAt = header.position(Personen.GEBOORTEDATUM);
+      this.sexAt = header.position(Personen.GESLACHT);
+      this.householdAt = header.position(Personen.HUISHOUDEN);
+      this.start = new int[n];
+      this.end = new int[n];
     }
-    int start = end > 0 && line.charAt(0) == '\uFEFF' ? 1 : 0;
-    if (end - start == HEADER.length() && line.regionMatches(true, start, HEADER, 0, end - start)) {
-      return Optional.empty();
+
+    /** True for a line that holds no row: empty, blanks, or separators only (a spreadsheet's). */
+    public boolean isBlank(String line) {
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (c != separator && c != ' ' && c != '\t' && c != '\r') {
+          return false;
+        }
+      }
+      return true;
     }
-    int s1 = line.indexOf(';', start);
-    if (s1 < 0 || s1 >= end) {
-      return Optional.empty();
+
+    /** The row of a data line (a final CR dropped), or null when it has a defect. */
+    public ParsedPerson parse(String line) {
+      int len = line.length();
+      if (len > 0 && line.charAt(len - 1) == '\r') {
+        len--;
+      }
+      int f = 0;
+      start[0] = 0;
+      for (int i = 0; i < len; i++) {
+        if (line.charAt(i) == separator) {
+          if (f + 1 >= n) {
+            return fail(Defect.FIELD_COUNT, null, countFields(line, len));
+          }
+          end[f] = i;
+          start[++f] = i + 1;
+        }
+      }
+      end[f] = len;
+      if (f + 1 != n) {
+        return fail(Defect.FIELD_COUNT, null, f + 1);
+      }
+      int s = start[bsnAt];
+      int e = end[bsnAt];
+      if (s == e) {
+        return fail(Defect.EMPTY, Personen.BSN, n);
+      }
+      if (!FieldTypes.isBsn(line, s, e)) {
+        return fail(Defect.INVALID, Personen.BSN, n);
+      }
+      String bsn = line.substring(s, e);
+      s = start[dateAt];
+      e = end[dateAt];
+      if (s == e) {
+        return fail(Defect.EMPTY, Personen.GEBOORTEDATUM, n);
+      }
+      int day = FieldTypes.epochDay(line, s, e);
+      if (day == Integer.MIN_VALUE) {
+        return fail(Defect.INVALID, Personen.GEBOORTEDATUM, n);
+      }
+      s = start[sexAt];
+      e = end[sexAt];
+      if (s == e) {
+        return fail(Defect.EMPTY, Personen.GESLACHT, n);
+      }
+      char c = line.charAt(s);
+      if (e - s != 1 || (c != 'M' && c != 'V')) {
+        return fail(Defect.INVALID, Personen.GESLACHT, n);
+      }
+      String sex = c == 'M' ? "M" : "V";
+      s = start[householdAt];
+      e = end[householdAt];
+      String household = null;
+      if (s < e) {
+        for (int i = s; i < e; i++) {
+          if (Character.isISOControl(line.charAt(i))) {
+            return fail(Defect.INVALID, Personen.HUISHOUDEN, n);
+          }
+        }
+        household = line.substring(s, e);
+      }
+      defect = null;
+      defectColumn = null;
+      return new ParsedPerson(bsn, day, sex, household);
     }
-    int s2 = line.indexOf(';', s1 + 1);
-    if (s2 < 0 || s2 >= end) {
-      return Optional.empty();
+
+    private int countFields(String line, int len) {
+      int count = 1;
+      for (int i = 0; i < len; i++) {
+        if (line.charAt(i) == separator) {
+          count++;
+        }
+      }
+      return count;
     }
-    int s3 = line.indexOf(';', s2 + 1);
-    if (s3 < 0 || s3 >= end) {
-      return Optional.empty();
+
+    private ParsedPerson fail(Defect d, Column<?> column, int fields) {
+      defect = d;
+      defectColumn = column;
+      fieldsFound = fields;
+      return null;
     }
-    int s4 = line.indexOf(';', s3 + 1);
-    if (s4 >= 0 && s4 < end) {
-      return Optional.empty(); // more than four fields
+
+    /** Why the last {@link #parse} gave null. */
+    public Defect defect() {
+      return defect;
     }
-    if (s1 - start != 9 || !Pseudonymiser.isNineDigits(line.substring(start, s1))) {
-      return Optional.empty();
+
+    /** The column of the last defect (null for FIELD_COUNT). */
+    public Column<?> defectColumn() {
+      return defectColumn;
     }
-    String bsn = line.substring(start, s1);
-    if (bsn.equals(Pseudonymiser.UNKNOWN_BSN)) {
-      return Optional.empty();
+
+    /** The number of fields the last defective line had (for FIELD_COUNT). */
+    public int fieldsFound() {
+      return fieldsFound;
     }
-    Integer birthDate = epochDay(line, s1 + 1, s2);
-    String sex = null;
-    if (s3 - s2 == 2) {
-      char c = line.charAt(s2 + 1);
-      sex = c == 'M' ? "M" : c == 'V' ? "V" : null;
-    }
-    String household = s3 + 1 < end ? line.substring(s3 + 1, end) : null;
-    return Optional.of(new ParsedPerson(bsn, birthDate, sex, household));
   }
 
   /** The Avro row for the join: the BSN replaced by its pseudonym. */
@@ -93,11 +202,5 @@ public final class PersonRows {
       throw new IllegalArgumentException("an unknown person (BSN 999999999) has no pseudonym");
     }
     return new Person(pseudonym, p.birthDate(), p.sex(), p.household());
-  }
-
-  /** {@code YYYYMMDD} in {@code line[from, to)} as days since 1970-01-01, or null. */
-  static Integer epochDay(String line, int from, int to) {
-    int day = FieldTypes.epochDay(line, from, to);
-    return day == Integer.MIN_VALUE ? null : day;
   }
 }

@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 import nl.gmsd.avro.CellCount;
 import nl.gmsd.avro.FileVerdict;
 import nl.gmsd.avro.Finding;
-import nl.gmsd.check.Protocol;
+import nl.gmsd.check.Protocols;
 import nl.gmsd.common.ArrangementTypes;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
@@ -46,6 +46,9 @@ public final class OpOrdeReports {
 
   /** The office's overview of {@link #renderAll}: every gemeente, not to be handed out. */
   public static final String INDEX_FILE = "index.html";
+
+  /** No sections beside the Wmo ones (see the last parameter of {@link #renderAll}). */
+  public static final BiFunction<Period, String, String> NO_SECTIONS = (period, gemeentecode) -> "";
 
   static final String VERDICT_APPROVED = "GOEDGEKEURD";
   static final String W32 = "W32";
@@ -123,7 +126,20 @@ public final class OpOrdeReports {
   public static SortedMap<String, String> renderAll(List<Period> periods, Collection<CellCount> exactCounts,
       ReferenceData ref, Collection<FileVerdict> verdicts,
       BiFunction<Period, String, String> publicationStatus, Set<Period> periodsRead, OpOrdeSettings settings) {
+    return renderAll(periods, exactCounts, ref, verdicts, publicationStatus, periodsRead, settings, NO_SECTIONS);
+  }
+
+  /**
+   * As {@link #renderAll(List, Collection, ReferenceData, Collection, BiFunction, Set,
+   * OpOrdeSettings)}, with {@code sections} giving each page's further sections (HTML, appended
+   * after the Wmo sections) by period and gemeentecode: the costs of the 2016-2019 cost files.
+   */
+  public static SortedMap<String, String> renderAll(List<Period> periods, Collection<CellCount> exactCounts,
+      ReferenceData ref, Collection<FileVerdict> verdicts,
+      BiFunction<Period, String, String> publicationStatus, Set<Period> periodsRead, OpOrdeSettings settings,
+      BiFunction<Period, String, String> sections) {
     Inputs in = new Inputs(exactCounts, ref, verdicts, publicationStatus, periodsRead, settings);
+    in.sections = sections;
     SortedMap<String, String> out = new TreeMap<>();
     List<PeriodResult> results = new ArrayList<>();
     List<Period> all = List.copyOf(new TreeSet<>(periods).descendingSet());
@@ -154,7 +170,7 @@ public final class OpOrdeReports {
     final BiFunction<Period, String, String> status;
     final Set<Period> periodsRead;
     final OpOrdeSettings settings;
-    final Protocol protocol = Protocol.wmo();
+    BiFunction<Period, String, String> sections = NO_SECTIONS;
 
     Inputs(Collection<CellCount> exact, ReferenceData ref, Collection<FileVerdict> verdicts,
         BiFunction<Period, String, String> status, Set<Period> periodsRead, OpOrdeSettings settings) {
@@ -588,6 +604,7 @@ public final class OpOrdeReports {
       deliverySection(b);
       figuresSection(b);
       comparisonSection(b);
+      b.append(in.sections.apply(period, g.code()));
       rulesSection(b);
       b.append("</body>\n</html>\n");
       return b.toString();
@@ -674,7 +691,7 @@ public final class OpOrdeReports {
 
     private String codeMeaningNl(String code) {
       try {
-        return in.protocol.text(code).description();
+        return Protocols.forPeriod(period).wmo().text(code).description();
       } catch (IllegalArgumentException e) {
         return "";
       }

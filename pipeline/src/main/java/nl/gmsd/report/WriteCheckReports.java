@@ -3,7 +3,6 @@ package nl.gmsd.report;
 import java.io.IOException;
 import nl.gmsd.avro.FileVerdict;
 import nl.gmsd.check.CheckReports;
-import nl.gmsd.check.Protocol;
 import nl.gmsd.intake.DeliveryRules;
 import nl.gmsd.write.OutputFiles;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -47,7 +46,7 @@ public final class WriteCheckReports extends PTransform<PCollection<DeliveryRule
     @ProcessElement
     public void process(@Element DeliveryRules.Decision decision) throws IOException {
       String dir = OutputFiles.in(outputDir, FOLDER);
-      CheckReports reports = new CheckReports(Protocol.wmo());
+      CheckReports reports = new CheckReports();
       OutputFiles.writeString(OutputFiles.in(dir, "verdicts.csv"), reports.verdictsCsv(decision.verdicts()));
       for (FileVerdict v : decision.verdicts()) {
         String name = CheckReports.reportFileName(v.getFile());

@@ -108,7 +108,26 @@ public final class OutputFiles {
     write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /**
+   * Test seam: makes every write of a file whose path ends with {@code suffix} fail as a full disk
+   * does ({@code null} to stop). The file system of a test machine cannot be filled on demand, so
+   * the tests of "a run that fails for lack of disk space leaves nothing behind" inject it here,
+   * where every output file of the job is written.
+   */
+  public static void failWritesEndingWith(String suffix) {
+    failingSuffix = suffix;
+  }
+
+  private static volatile String failingSuffix;
+
   public static void write(Path file, Content content) throws IOException {
+    String failing = failingSuffix;
+    if (failing != null && file.toString().endsWith(failing)) {
+      Files.createDirectories(file.getParent());
+      Path tmp = file.resolveSibling("." + file.getFileName() + TEMPORARY + UUID.randomUUID());
+      Files.writeString(tmp, "partly written");
+      throw new IOException(file + ": No space left on device (injected by a test)");
+    }
     Files.createDirectories(file.getParent());
     Path tmp = file.resolveSibling("." + file.getFileName() + TEMPORARY + UUID.randomUUID());
     try {

@@ -1,11 +1,17 @@
 package nl.gmsd.write;
 
 import java.io.IOException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import nl.gmsd.beam.GatherAll;
 import nl.gmsd.beam.TallyPerBundle;
+import nl.gmsd.check.FileKind;
+import nl.gmsd.check.FileKinds;
+import nl.gmsd.common.Period;
 import nl.gmsd.disclose.AuditReport;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -38,6 +44,28 @@ public final class RecordRunFacts {
       List.of("cells_published", "cells_secret", "cells_withdrawn", "cells_not_delivered");
 
   private RecordRunFacts() {}
+
+  /**
+   * The prefix of a file kind's own counts (SPEC 12: counts per file kind): its id in lower case,
+   * e.g. {@code sbo_records_delivered}. The Wmo file's counts keep their names without a prefix.
+   */
+  public static String factPrefix(String kind) {
+    return kind.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The prefixes of the kinds other than Wmo that are taken for some half year the run reads, in
+   * the kinds' order: each has its counts in run.json (none for a run of 2020 or later).
+   */
+  public static List<String> otherKindsRead(Set<Period> periodsRead) {
+    LinkedHashSet<String> kinds = new LinkedHashSet<>();
+    for (FileKind k : FileKinds.shipped().all()) {
+      if (!k.id().equals(FileKinds.WMO) && periodsRead.stream().anyMatch(p -> k.inForce(p.year()))) {
+        kinds.add(factPrefix(k.id()));
+      }
+    }
+    return List.copyOf(kinds);
+  }
 
   /** The name of the count of table cells with {@code status}: {@code cells_published}, {@code cells_secret}, ... */
   public static String cellsByStatus(String status) {
@@ -138,7 +166,7 @@ public final class RecordRunFacts {
         m.put("primary_cells", t.primaryCells());
         m.put("secondary_cells", t.secondaryCells());
         m.put("narrowest_interval_width", t.narrowestWidth() == null ? null
-            : new Json.Raw(String.format(java.util.Locale.ROOT, "%.3f", t.narrowestWidth())));
+            : new Json.Raw(String.format(Locale.ROOT, "%.3f", t.narrowestWidth())));
         m.put("rounds_needed", t.roundsNeeded());
         tables.add(m);
       }

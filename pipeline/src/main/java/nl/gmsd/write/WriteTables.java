@@ -19,9 +19,10 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 
 /**
- * Writes the published table in long form (SPEC 7, 10): {@code tabellen/wmo.csv} and the same
- * cells as {@code tabellen/wmo.avro}, one file each, sorted by every column but value and status;
- * beside them the codebook {@code tabellen/codes.csv} ({@link TableCodebook}).
+ * Writes a published table in long form (SPEC 7, 10, 12): {@code tabellen/wmo.csv} and the same
+ * cells as {@code tabellen/wmo.avro} (or another table's name, e.g. {@code kosten}), one file each,
+ * sorted by every column but value and status; beside the Wmo table the codebook of every table,
+ * {@code tabellen/codes.csv} ({@link TableCodebook}).
  */
 public final class WriteTables extends PTransform<PCollection<TableCell>, PDone> {
 
@@ -38,28 +39,53 @@ public final class WriteTables extends PTransform<PCollection<TableCell>, PDone>
       .thenComparing(TableCell::getCategory)
       .thenComparing(TableCell::getMeasure);
 
-  private final String outputDir;
+  /** The Wmo table's file name (without extension). */
+  public static final String WMO = "wmo";
 
-  private WriteTables(String outputDir) {
+  private final String outputDir;
+  private final String name;
+  private final String codebookCsv;
+
+  private WriteTables(String outputDir, String name, String codebookCsv) {
     this.outputDir = outputDir;
+    this.name = name;
+    this.codebookCsv = codebookCsv;
   }
 
+  /** Writes the Wmo table, {@code tabellen/wmo.csv} and {@code .avro}, and the codebook {@code codes.csv}. */
   public static WriteTables to(String outputDir) {
-    return new WriteTables(outputDir);
+    return new WriteTables(outputDir, WMO, TableCodebook.csv());
+  }
+
+  /**
+   * Writes the table {@code tabellen/<name>.csv} and {@code .avro} only: its codes are in the Wmo
+   * table's codebook ({@link #withCodebook}).
+   */
+  public static WriteTables to(String outputDir, String name) {
+    return new WriteTables(outputDir, name, null);
+  }
+
+  /** The same, with {@code codebookCsv} written beside the table as {@code codes.csv}. */
+  public WriteTables withCodebook(String codebookCsv) {
+    return new WriteTables(outputDir, name, codebookCsv);
   }
 
   @Override
   public PDone expand(PCollection<TableCell> cells) {
     cells.apply("GatherCells", GatherAll.create())
-        .apply("WriteTableFiles", ParDo.of(new WriteFn(outputDir)));
+        .apply("WriteTableFiles", ParDo.of(new WriteFn(outputDir, name, codebookCsv)));
     return PDone.in(cells.getPipeline());
   }
 
   static final class WriteFn extends DoFn<List<TableCell>, Void> {
     private final String outputDir;
+    private final String name;
+    private final String codebookCsv;
 
-    WriteFn(String outputDir) {
+    WriteFn(String outputDir, String name, String codebookCsv) {
       this.outputDir = outputDir;
+      this.name = name;
+      this.codebookCsv = codebookCsv;
     }
 
     @ProcessElement
@@ -67,7 +93,7 @@ public final class WriteTables extends PTransform<PCollection<TableCell>, PDone>
       List<TableCell> sorted = new ArrayList<>(all);
       sorted.sort(ORDER);
       String dir = OutputFiles.in(outputDir, FOLDER);
-      OutputFiles.write(OutputFiles.in(dir, "wmo.csv"), out -> {
+      OutputFiles.write(OutputFiles.in(dir, name + ".csv"), out -> {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write(HEADER);
         w.write('\n');
@@ -78,8 +104,10 @@ public final class WriteTables extends PTransform<PCollection<TableCell>, PDone>
         }
         w.flush();
       });
-      OutputFiles.writeString(OutputFiles.in(dir, TableCodebook.FILE), TableCodebook.csv());
-      OutputFiles.write(OutputFiles.in(dir, "wmo.avro"), out -> {
+      if (codebookCsv != null) {
+        OutputFiles.writeString(OutputFiles.in(dir, TableCodebook.FILE), codebookCsv);
+      }
+      OutputFiles.write(OutputFiles.in(dir, name + ".avro"), out -> {
         try (DataFileWriter<TableCell> w = new DataFileWriter<>(new SpecificDatumWriter<>(TableCell.class))) {
           w.create(TableCell.getClassSchema(), out);
           for (TableCell c : sorted) {

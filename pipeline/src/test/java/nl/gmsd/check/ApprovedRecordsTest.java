@@ -80,7 +80,7 @@ class ApprovedRecordsTest {
     FileVerdict v = Fixtures.check(lines);
     assertEquals(0, v.getRecordsPassedOn());
     assertThrows(IllegalArgumentException.class, () -> Fixtures.CHECKER.approvedRecords(
-        Fixtures.upload(NAME), v, new ByteArrayInputStream(bytes(lines)), r -> { }));
+        Fixtures.upload(NAME), v, new ByteArrayInputStream(bytes(lines)), nl.gmsd.avro.DeliveryRecord.class, r -> { }));
   }
 
   @Test

@@ -143,4 +143,26 @@ class CheckCommandTest {
     assertEquals(0, run("--help"));
     assertTrue(out.contains("Usage: gmsd check"), out);
   }
+
+  @Test
+  void aSingleSboOrJeugdFileIsCheckedAsItsKind() throws Exception {
+    String sbo = write("SBO_H12018_Schiermonnikoog.csv", List.of("GEMEENTECODE;IV3_CATEGORIE;KOSTEN", "0088;670;12000",
+        "0088;671;3400"));
+    assertEquals(0, run("--received-at=2018-09-14T10:00:00Z", sbo));
+    assertTrue(out.startsWith("Technische toets SBO-levering"), out);
+    assertTrue(out.contains("Oordeel:                  GOEDGEKEURD"), out);
+    String jeugd = write("JEUGD_H12018_Schiermonnikoog.csv", List.of("GEMEENTECODE;TYPE_VOORZIENING;KOSTEN",
+        "0088;1;120.000"));
+    assertEquals(1, run("--received-at=2018-09-14T10:00:00Z", "--json", jeugd));
+    assertTrue(out.contains("\"code\": \"R42\", \"field\": \"KOSTEN\", \"count\": 1, \"lines\": [2]"), out);
+  }
+
+  @Test
+  void aCostFileOf2020OrLaterIsRejectedSayingWhy() throws Exception {
+    String sbo = write("SBO_H12020_Schiermonnikoog.csv", List.of("GEMEENTECODE;IV3_CATEGORIE;KOSTEN", "0088;670;12000"));
+    assertEquals(1, run("--received-at=2020-09-14T10:00:00Z", sbo));
+    assertTrue(out.contains("F12"), out);
+    assertTrue(out.contains("Monitor Abonnementstarieven"), out);
+    assertTrue(out.contains("Oordeel:                  AFGEKEURD"), out);
+  }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CheckReportsTest {
 
-  private final CheckReports reports = new CheckReports(Fixtures.PROTOCOL);
+  private final CheckReports reports = new CheckReports();
 
   private static FileVerdict rejected() {
     List<String> lines = validLines(14);

@@ -25,9 +25,9 @@ final class Fixtures {
   static final String RECEIVED_AT = "2025-07-15T10:00:00Z";
   static final Period RUN = Period.parse("H12025");
 
-  static final Protocol PROTOCOL = Protocol.wmo();
+  static final Protocol PROTOCOL = Protocols.forPeriod(RUN).wmo();
   static final ReferenceData REFERENCE = ReferenceData.shipped();
-  static final FileChecker CHECKER = new FileChecker(PROTOCOL, REFERENCE);
+  static final FileChecker CHECKER = new FileChecker(REFERENCE);
 
   private Fixtures() {}
 
@@ -129,7 +129,7 @@ final class Fixtures {
     FileVerdict v = check(file, content);
     List<DeliveryRecord> out = new ArrayList<>();
     try {
-      CHECKER.approvedRecords(upload(file), v, new ByteArrayInputStream(content), out::add);
+      CHECKER.approvedRecords(upload(file), v, new ByteArrayInputStream(content), DeliveryRecord.class, out::add);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

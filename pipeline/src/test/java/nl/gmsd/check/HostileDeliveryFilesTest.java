@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class HostileDeliveryFilesTest {
 
-  private static final CheckReports REPORTS = new CheckReports(Fixtures.PROTOCOL);
+  private static final CheckReports REPORTS = new CheckReports();
 
   private static String detail(FileVerdict v, String code) {
     return finding(v, code).getDetail();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ScientificTest {
 
   private static final Pattern REGEX =
-      Pattern.compile(Protocol.wmo().setting("scientificNotation"));
+      Pattern.compile(Fixtures.PROTOCOL.setting("scientificNotation"));
 
   private static boolean hand(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);

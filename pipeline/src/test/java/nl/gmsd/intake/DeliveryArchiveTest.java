@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import nl.gmsd.avro.Upload;
 import nl.gmsd.common.Period;
+import nl.gmsd.common.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeliveryArchiveTest {
 
   private static final Period H12025 = Period.parse("H12025");
+  private static final ReferenceData SHIPPED = ReferenceData.shipped();
 
   @TempDir Path archive;
 
@@ -51,7 +53,7 @@ class DeliveryArchiveTest {
     write("stray/notes.txt", "x");
     write("withdrawals.csv", "gemeentecode;period;withdrawn_at\n");
 
-    DeliveryArchive a = DeliveryArchive.read(archive, H12025);
+    DeliveryArchive a = DeliveryArchive.read(archive, H12025, SHIPPED);
 
     assertEquals(
         List.of("WMO_H22024_rotterdam.csv", "0363/WMO_H12025_a.csv", "0363/WMO_H12025_b.csv"),
@@ -81,7 +83,7 @@ class DeliveryArchiveTest {
         "withdrawals.csv",
         "GemeenteCode;Period;Withdrawn_At\r\n0363;H12025;2025-09-01T00:00:00Z\r\n"
             + "0599;H22024;2025-09-02T10:00:00.5+00:00");
-    DeliveryArchive a = DeliveryArchive.read(archive, H12025);
+    DeliveryArchive a = DeliveryArchive.read(archive, H12025, SHIPPED);
     assertEquals(
         List.of(
             new Withdrawal("0363", "H12025", "2025-09-01T00:00:00Z", 1756684800000L, 2),
@@ -95,12 +97,12 @@ class DeliveryArchiveTest {
     manifest(
         "2025-12-31T23:59:59.999Z;0363;in.csv", // window H12025
         "2026-01-01T00:00:00Z;0363;out.csv"); // window H22025
-    DeliveryArchive a = DeliveryArchive.read(archive, H12025);
+    DeliveryArchive a = DeliveryArchive.read(archive, H12025, SHIPPED);
     assertEquals(List.of("in.csv"), files(a.uploads()));
     assertEquals(List.of("out.csv"), files(a.ignoredUploads()));
     assertEquals(
         List.of("in.csv", "out.csv"),
-        files(DeliveryArchive.read(archive, Period.parse("H22025")).uploads()));
+        files(DeliveryArchive.read(archive, Period.parse("H22025"), SHIPPED).uploads()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -115,9 +117,9 @@ class DeliveryArchiveTest {
         "not UTC                | 2025-07-15T10:00:00+02:00;0363;a.csv         | line 2 | UTC",
         "impossible date        | 2025-02-30T10:00:00Z;0363;a.csv              | line 2 | not an ISO-8601",
         "five-digit year        | +12025-07-15T10:00:00Z;0363;a.csv            | line 2 | not an ISO-8601",
-        "account 3 digits       | 2025-07-15T10:00:00Z;363;a.csv               | line 2 | not 4 digits",
-        "account with space     | 2025-07-15T10:00:00Z; 363;a.csv              | line 2 | not 4 digits",
-        "account letters        | 2025-07-15T10:00:00Z;GM03;a.csv              | line 2 | not 4 digits",
+        "account 3 digits       | 2025-07-15T10:00:00Z;363;a.csv               | line 2 | is not a gemeentecode",
+        "account with space     | 2025-07-15T10:00:00Z; 363;a.csv              | line 2 | is not a gemeentecode",
+        "account letters        | 2025-07-15T10:00:00Z;GM03;a.csv              | line 2 | is not a gemeentecode",
         "empty path             | 2025-07-15T10:00:00Z;0363;                   | line 2 | empty",
         "absolute path          | 2025-07-15T10:00:00Z;0363;/etc/a.csv         | line 2 | absolute",
         "drive path             | 2025-07-15T10:00:00Z;0363;C:/a.csv           | line 2 | absolute",
@@ -131,7 +133,7 @@ class DeliveryArchiveTest {
       throws IOException {
     manifest(row);
     ArchiveException e =
-        assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025));
+        assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025, SHIPPED));
     assertTrue(e.getMessage().contains("manifest.csv " + line + ":"), e.getMessage());
     assertTrue(e.getMessage().contains(what), e.getMessage());
   }
@@ -143,7 +145,7 @@ class DeliveryArchiveTest {
         "2025-07-16T10:00:00Z;0363;b.csv",
         "2025-07-17T10:00:00Z;0599;a.csv");
     ArchiveException e =
-        assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025));
+        assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025, SHIPPED));
     assertTrue(e.getMessage().contains("manifest.csv line 4:"), e.getMessage());
     assertTrue(e.getMessage().contains("line 2"), e.getMessage());
   }
@@ -160,7 +162,7 @@ class DeliveryArchiveTest {
   void wrongManifestHeader(String header, String what) throws IOException {
     write("manifest.csv", header.isEmpty() ? "" : header + "\n");
     ArchiveException e =
-        assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025));
+        assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025, SHIPPED));
     assertTrue(e.getMessage().contains("manifest.csv"), e.getMessage());
     assertTrue(e.getMessage().contains(what), e.getMessage());
   }
@@ -168,12 +170,77 @@ class DeliveryArchiveTest {
   @Test
   void missingManifestOrArchive() {
     ArchiveException e =
-        assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025));
+        assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025, SHIPPED));
     assertTrue(e.getMessage().contains("has no manifest.csv"), e.getMessage());
     e = assertThrows(
         ArchiveException.class,
-        () -> DeliveryArchive.read(archive.resolve("nope"), H12025));
-    assertTrue(e.getMessage().contains("not a folder"), e.getMessage());
+        () -> DeliveryArchive.read(archive.resolve("nope"), H12025, SHIPPED));
+    assertTrue(e.getMessage().contains("nope does not exist (the delivery archive)"), e.getMessage());
+  }
+
+  @Test
+  void aManifestThatIsAFolderOrAPipeIsNamedAsSuch() throws IOException, InterruptedException {
+    Files.createDirectories(archive.resolve("manifest.csv"));
+    ArchiveException e = assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025, SHIPPED));
+    assertTrue(e.getMessage().contains("manifest.csv is a folder"), e.getMessage());
+    Files.delete(archive.resolve("manifest.csv"));
+    assertEquals(0, new ProcessBuilder("mkfifo", archive.resolve("manifest.csv").toString()).start().waitFor());
+    e = assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025, SHIPPED));
+    assertTrue(e.getMessage().contains("manifest.csv is not a regular file (a named pipe"), e.getMessage());
+  }
+
+  @Test
+  void anArchiveThisAccountCannotReadIsNamedAsSuch() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+        "root reads every folder whatever its permissions");
+    manifest("2025-07-15T10:00:00Z;0363;a.csv");
+    Files.setPosixFilePermissions(archive, java.util.Set.of());
+    try {
+      ArchiveException e = assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025, SHIPPED));
+      assertTrue(e.getMessage().contains("cannot be read by this account"), e.getMessage());
+    } finally {
+      Files.setPosixFilePermissions(archive, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  @Test
+  void anAccountOrAWithdrawnGemeenteThatDoesNotExistIsRefused() throws IOException {
+    manifest("2025-07-15T10:00:00Z;0363;a.csv", "2025-07-15T10:00:00Z;0001;b.csv",
+        "2025-01-15T10:00:00Z;0844;c.csv"); // Schijndel, merged into Meierijstad in 2017: in the mergers
+    ArchiveException e = assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025, SHIPPED));
+    assertTrue(e.getMessage().contains("manifest.csv line 3: account '0001' (column 2) is not a gemeente in the "
+        + "division of 2025 or 2024"), e.getMessage());
+    assertFalse(e.getMessage().contains("line 4"), e.getMessage());
+
+    manifest("2025-07-15T10:00:00Z;0363;a.csv");
+    write("withdrawals.csv", "gemeentecode;period;withdrawn_at\n0518;H12025;2025-09-01T00:00:00Z\n"
+        + "0519;H12025;2025-09-01T00:00:00Z\n");
+    e = assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025, SHIPPED));
+    assertTrue(e.getMessage().contains("withdrawals.csv line 3: gemeentecode '0519' (column 1) is not a gemeente "
+        + "in the division of 2025"), e.getMessage());
+  }
+
+  @Test
+  void aGemeenteWithdrawnTwiceForOnePeriodNamesBothLines() throws IOException {
+    manifest("2025-07-15T10:00:00Z;0363;a.csv");
+    write("withdrawals.csv", "gemeentecode;period;withdrawn_at\n0518;H12025;2025-09-01T00:00:00Z\n"
+        + "0518;H12025;2025-09-02T00:00:00Z\n");
+    ArchiveException e = assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025, SHIPPED));
+    assertTrue(e.getMessage().contains("withdrawals.csv line 3: gemeentecode 0518 and period H12025 are already on "
+        + "line 2"), e.getMessage());
+  }
+
+  @Test
+  void aLinkLeavingTheArchiveIsRefusedAndOneWithinIsFollowed(@TempDir Path elsewhere) throws IOException {
+    write("real.csv", "x");
+    Files.createSymbolicLink(archive.resolve("inside.csv"), archive.resolve("real.csv"));
+    Files.createSymbolicLink(archive.resolve("outside.csv"), Files.writeString(elsewhere.resolve("o.csv"), "x"));
+    manifest("2025-07-15T10:00:00Z;0363;inside.csv");
+    assertTrue(DeliveryArchive.read(archive, H12025, SHIPPED).uploads().get(0).getPresent());
+    manifest("2025-07-15T10:00:00Z;0363;inside.csv", "2025-07-15T10:00:00Z;0363;outside.csv");
+    ArchiveException e = assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025, SHIPPED));
+    assertTrue(e.getMessage().contains("manifest.csv line 3: file 'outside.csv' (column 3) leads outside the archive"),
+        e.getMessage());
   }
 
   @Test
@@ -182,7 +249,7 @@ class DeliveryArchiveTest {
         .getBytes(StandardCharsets.ISO_8859_1);
     Files.write(archive.resolve("manifest.csv"), bytes);
     ArchiveException e =
-        assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025));
+        assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025, SHIPPED));
     assertTrue(e.getMessage().contains("manifest.csv line 2: not valid UTF-8"), e.getMessage());
   }
 
@@ -190,7 +257,7 @@ class DeliveryArchiveTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "code 3 digits  | 363;H12025;2025-09-01T00:00:00Z   | not 4 digits",
+        "code 3 digits  | 363;H12025;2025-09-01T00:00:00Z   | is not a gemeentecode",
         "bad period     | 0363;H32025;2025-09-01T00:00:00Z  | not a period code",
         "lower period   | 0363;h12025;2025-09-01T00:00:00Z  | not a period code",
         "bad timestamp  | 0363;H12025;2025-09-01            | withdrawn_at",
@@ -201,7 +268,7 @@ class DeliveryArchiveTest {
     write("withdrawals.csv", "gemeentecode;period;withdrawn_at\n0599;H12025;2025-09-01T00:00:00Z\n"
         + row + "\n");
     ArchiveException e =
-        assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025));
+        assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025, SHIPPED));
     assertTrue(e.getMessage().contains("withdrawals.csv line 3:"), e.getMessage());
     assertTrue(e.getMessage().contains(what), e.getMessage());
   }
@@ -211,7 +278,7 @@ class DeliveryArchiveTest {
     manifest();
     write("withdrawals.csv", "gemeente;period;withdrawn_at\n");
     ArchiveException e =
-        assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025));
+        assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025, SHIPPED));
     assertTrue(e.getMessage().contains("withdrawals.csv line 1:"), e.getMessage());
   }
 
@@ -224,7 +291,7 @@ class DeliveryArchiveTest {
     write("a/b/c.csv", "x");
     write("B.csv", "x");
     write("sub/manifest.csv", "x"); // only the archive's own registers are excepted
-    DeliveryArchive a = DeliveryArchive.read(archive, H12025);
+    DeliveryArchive a = DeliveryArchive.read(archive, H12025, SHIPPED);
     assertEquals(List.of("B.csv", "a/b/c.csv", "sub/manifest.csv", "z.csv"), a.unlistedFiles());
   }
 
@@ -235,8 +302,8 @@ class DeliveryArchiveTest {
     manifest("2025-07-15T10:00:00Z;0363;secret.csv");
     write("secret.csv", "x");
     Files.setPosixFilePermissions(archive.resolve("secret.csv"), java.util.Set.of());
-    ArchiveException e = assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025));
-    assertTrue(e.getMessage().contains("manifest.csv line 2: the file 'secret.csv' cannot be read by this account"),
+    ArchiveException e = assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025, SHIPPED));
+    assertTrue(e.getMessage().contains("manifest.csv line 2: file 'secret.csv' (column 3) cannot be read by this account"),
         e.getMessage());
   }
 
@@ -245,7 +312,7 @@ class DeliveryArchiveTest {
     manifest("2025-07-15T10:00:00Z;0363;dir");
     Files.createDirectories(archive.resolve("dir"));
     // present: something is there (not F10); the check sees it is no regular file (F11).
-    assertTrue(DeliveryArchive.read(archive, H12025).uploads().get(0).getPresent());
+    assertTrue(DeliveryArchive.read(archive, H12025, SHIPPED).uploads().get(0).getPresent());
   }
 
   @ParameterizedTest

@@ -416,4 +416,66 @@ class DeliveryRulesTest {
   private static List<String> files(List<FileVerdict> verdicts) {
     return verdicts.stream().map(FileVerdict::getFile).collect(Collectors.toList());
   }
+
+  // ---- per file kind (SPEC 12: the SBO and JEUGD files are deliveries of their own) ----
+
+  private static FileVerdict ofKind(String kind, String file, long minute, String gemeente, String period,
+      String verdict) {
+    return FileVerdict.newBuilder(verdict(file, minute, gemeente, period, verdict)).setKind(kind).build();
+  }
+
+  @Test
+  void eachKindHasItsOwnDeliveryInForce() {
+    Decision d = apply(List.of(
+        ofKind("WMO", "WMO_a.csv", 10, "0088", "H12018", APPROVED),
+        ofKind("SBO", "SBO_a.csv", 11, "0088", "H12018", APPROVED),
+        ofKind("SBO", "SBO_b.csv", 12, "0088", "H12018", REJECTED),
+        ofKind("JEUGD", "JEUGD_a.csv", 13, "0088", "H12018", APPROVED),
+        ofKind("JEUGD", "JEUGD_b.csv", 14, "0088", "H12018", APPROVED)));
+    assertEquals(Map.of("0088|H12018", "WMO_a.csv"), d.inForce(), "the Wmo decision is the Wmo file's only");
+    assertEquals(Optional.of("SBO_a.csv"), d.kind("SBO").fileInForce("0088", "H12018"),
+        "a later rejected SBO file leaves the earlier one in force");
+    assertEquals(Optional.of("JEUGD_b.csv"), d.kind("JEUGD").fileInForce("0088", "H12018"));
+    assertTrue(of(d, "WMO_a.csv").getInForce());
+    assertTrue(of(d, "SBO_a.csv").getInForce());
+    assertEquals("SBO_a.csv", of(d, "SBO_b.csv").getInForceFile());
+    assertFalse(of(d, "JEUGD_a.csv").getInForce());
+    assertEquals(List.of("JEUGD_a.csv", "JEUGD_b.csv"), files(d.verdicts("JEUGD")));
+    assertEquals(TableLayout.STATUS_NOT_DELIVERED, d.kind("SBO").publicationStatus("0014", "H12018"));
+    assertEquals(Set.of("SBO_a.csv"), d.kind("SBO").filesToMerge(List.of(Period.parse("H12018"))));
+    assertTrue(d.kind("NONE").inForce().isEmpty(), "a kind without files has nothing in force");
+  }
+
+  @Test
+  void theTwentyDeliveriesAreCountedPerKind() {
+    List<FileVerdict> checked = new ArrayList<>();
+    for (int i = 1; i <= 20; i++) {
+      checked.add(ofKind("WMO", "WMO_" + i + ".csv", i, "0088", "H12018", APPROVED));
+    }
+    checked.add(ofKind("SBO", "SBO_1.csv", 30, "0088", "H12018", APPROVED));
+    for (int i = 1; i <= 21; i++) {
+      checked.add(ofKind("JEUGD", "JEUGD_" + i + ".csv", 40 + i, "0088", "H12018", APPROVED));
+    }
+    Decision d = apply(checked);
+    assertEquals(APPROVED, of(d, "SBO_1.csv").getVerdict(), "20 Wmo uploads use up no SBO upload");
+    assertEquals(REFUSED, of(d, "JEUGD_21.csv").getVerdict());
+    assertEquals(APPROVED, of(d, "JEUGD_20.csv").getVerdict());
+    assertEquals(Optional.of("JEUGD_20.csv"), d.kind("JEUGD").fileInForce("0088", "H12018"));
+    assertEquals(Optional.of("WMO_20.csv"), d.fileInForce("0088", "H12018"));
+  }
+
+  @Test
+  void aWithdrawalCountsForEachKindWhoseLatestDeliveryItFollows() {
+    Decision d = apply(List.of(
+            ofKind("WMO", "WMO_a.csv", 10, "0088", "H12018", APPROVED),
+            ofKind("SBO", "SBO_a.csv", 11, "0088", "H12018", APPROVED),
+            ofKind("JEUGD", "JEUGD_a.csv", 30, "0088", "H12018", APPROVED)),
+        withdrawal("0088", "H12018", 20));
+    assertEquals(TableLayout.STATUS_WITHDRAWN, d.publicationStatus("0088", "H12018"));
+    assertEquals(TableLayout.STATUS_WITHDRAWN, d.kind("SBO").publicationStatus("0088", "H12018"));
+    assertEquals(TableLayout.STATUS_PUBLISHED, d.kind("JEUGD").publicationStatus("0088", "H12018"),
+        "the JEUGD file delivered after the withdrawal gives consent again for the JEUGD costs");
+    assertEquals(Set.of(), d.kind("SBO").filesToMerge(List.of(Period.parse("H12018"))));
+    assertEquals(Set.of("JEUGD_a.csv"), d.kind("JEUGD").filesToMerge(List.of(Period.parse("H12018"))));
+  }
 }

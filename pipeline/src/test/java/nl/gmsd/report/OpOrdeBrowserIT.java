@@ -35,7 +35,7 @@ class OpOrdeBrowserIT {
   private static final int LAPTOP_WIDTH = 1366;
 
   /** A test-only page that loads a report in a frame and measures it; the reports have no scripts. */
-  private static final String PROBE = """
+  static final String PROBE = """
       <!doctype html><html><body style="margin:0">
       <iframe id="f" style="border:0" width="%d" height="900" src="%s"></iframe>
       <pre id="result">pending</pre>

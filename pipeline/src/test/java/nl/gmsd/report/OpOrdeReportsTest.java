@@ -224,7 +224,7 @@ class OpOrdeReportsTest {
   void theCodesOfTheCheckAreExplained() {
     String html = page(EEMNES);
     assertTrue(html.contains("<th>Betekenis</th>"));
-    assertTrue(html.contains("<tr><td>W32</td><td>BSN</td><td>" + Html.esc(nl.gmsd.check.Protocol.wmo().text("W32")
+    assertTrue(html.contains("<tr><td>W32</td><td>BSN</td><td>" + Html.esc(nl.gmsd.check.Protocols.forPeriod(P).wmo().text("W32")
         .description()) + "</td>"));
   }
 

@@ -45,6 +45,19 @@ public final class OutputComparison {
     return diffs;
   }
 
+  /** Fails when a file under one of {@code roots} holds one of {@code bsns} or the {@code key}. */
+  public static void assertNoBsnOrKey(List<Path> roots, java.util.Collection<String> bsns, String key) throws IOException {
+    for (Path root : roots) {
+      for (String f : files(root)) {
+        String text = new String(Files.readAllBytes(root.resolve(f)), java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String bsn : bsns) {
+          org.junit.jupiter.api.Assertions.assertFalse(text.contains(bsn), f + " holds a BSN");
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(text.contains(key), f + " holds the key");
+      }
+    }
+  }
+
   public static List<String> files(Path root) throws IOException {
     try (Stream<Path> s = Files.walk(root)) {
       return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();

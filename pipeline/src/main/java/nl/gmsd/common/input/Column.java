@@ -19,4 +19,18 @@ public record Column<T>(String name, FieldType<T> type, boolean optional) implem
   public static <T> Column<T> optional(String name, FieldType<T> type) {
     return new Column<>(name, type, true);
   }
+
+  /**
+   * Equal by name and optionality: a description travels to workers serialised, and its types'
+   * parse functions do not compare equal to the originals after that.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Column<?> c && c.name.equals(name) && c.optional == optional;
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode() * 31 + Boolean.hashCode(optional);
+  }
 }

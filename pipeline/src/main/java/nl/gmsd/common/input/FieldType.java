@@ -19,4 +19,12 @@ public interface FieldType<T> extends Serializable {
 
   /** How to write one, e.g. "4 digits, e.g. 0363, or GM0363". */
   String form();
+
+  /**
+   * Why {@code text} is not of this type, when a type can say more than {@link #what()} (e.g.
+   * "it is absolute" for a path); null otherwise.
+   */
+  default String problem(String text) {
+    return null;
+  }
 }

@@ -136,6 +136,46 @@ public final class FieldTypes {
   public static final FieldType<String> IDENTIFIER = of("an identifier", "letters, digits and punctuation, e.g. HH-0363-17",
       t -> hasControl(t) ? null : t);
 
+  /**
+   * A file's path relative to a folder (the archive): {@code /} between folders, no empty,
+   * {@code .} or {@code ..} part, not absolute, no {@code \\} or NUL. Then equal files have equal
+   * paths, and no path leaves the folder by its name (links are checked where the file is read).
+   */
+  public static final FieldType<String> RELATIVE_PATH = new FieldType<>() {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String parse(String text) {
+      return problem(text) == null ? text : null;
+    }
+
+    @Override
+    public String problem(String t) {
+      if (t.indexOf('\\') >= 0 || t.indexOf('\0') >= 0) {
+        return "it holds '\\' or a NUL character";
+      }
+      if (t.startsWith("/") || (t.length() >= 2 && Character.isLetter(t.charAt(0)) && t.charAt(1) == ':')) {
+        return "it is absolute";
+      }
+      for (String part : t.split("/", -1)) {
+        if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+          return "it has an empty, '.' or '..' part";
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public String what() {
+      return "a path relative to the archive";
+    }
+
+    @Override
+    public String form() {
+      return "the path relative to the archive folder with '/' between folders, e.g. 0363/WMO_H12025_amsterdam.csv";
+    }
+  };
+
   // ---- shared checks, usable without objects on a hot path ----
 
   static String gemeentecodeOrGm(String t) {

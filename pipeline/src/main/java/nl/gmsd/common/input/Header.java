@@ -191,14 +191,14 @@ public final class Header implements Serializable {
       texts[c] = t;
       if (t.isEmpty()) {
         if (!col.optional()) {
-          messages.add(number, col.name() + " (column " + (p + 1) + ") is empty; write " + col.type().form());
+          messages.add(number, emptyProblem(col));
           ok = false;
         }
         continue;
       }
       Object v = col.type().parse(t);
       if (v == null) {
-        messages.add(number, describe(col, t) + " is not " + col.type().what() + "; write " + col.type().form());
+        messages.add(number, invalidProblem(col, t));
         ok = false;
       }
       values[c] = v;
@@ -261,13 +261,33 @@ public final class Header implements Serializable {
     if (fields.stream().allMatch(String::isBlank)) {
       return null; // a spreadsheet's empty row, separators only
     }
-    int n = file.columns().size();
-    if (fields.size() != n) {
-      messages.add(number, fields.size() + " fields where " + n + " are expected; write " + file.header()
-          + ", separated by " + separatorName(separator)
-          + (file.quotes() ? " (a field holding " + separatorName(separator) + " in quotes)" : " with none inside a field"));
+    if (fields.size() != file.columns().size()) {
+      messages.add(number, fieldCountProblem(fields.size()));
       return null;
     }
     return fields;
+  }
+
+  /** "3 fields where 4 are expected; write ..., separated by ...". */
+  public String fieldCountProblem(int found) {
+    return found + " fields where " + file.columns().size() + " are expected; write " + file.header()
+        + ", separated by " + separatorName(separator)
+        + (file.quotes() ? " (a field holding " + separatorName(separator) + " in quotes)" : " with none inside a field");
+  }
+
+  /** "geslacht (column 3) is empty; write M (man) or V (vrouw), in capitals". */
+  public String emptyProblem(Column<?> col) {
+    return col.name() + " (column " + (position(col) + 1) + ") is empty; write " + col.type().form();
+  }
+
+  /**
+   * "geboortedatum (column 2) is not a date; write YYYYMMDD, ...": with the text only when the
+   * file may show values ({@code text} may be null).
+   */
+  public String invalidProblem(Column<?> col, String text) {
+    boolean show = file.showValues() && text != null;
+    String why = show ? col.type().problem(text) : null;
+    String what = show ? describe(col, text) : col.name() + " (column " + (position(col) + 1) + ")";
+    return what + " is not " + col.type().what() + (why == null ? "" : " (" + why + ")") + "; write " + col.type().form();
   }
 }

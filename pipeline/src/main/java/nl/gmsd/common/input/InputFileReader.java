@@ -200,24 +200,31 @@ public final class InputFileReader {
         + "); keep one of lines " + earlier + " and " + row.line();
   }
 
-  /** Up to {@value #MAX_MESSAGES} defects, then a count. */
-  static final class Messages {
+  /** Up to {@value #MAX_MESSAGES} defects of one file, then a count; thrown as one exception. */
+  public static final class Messages {
     private final String shownName;
     private final List<String> kept = new ArrayList<>();
     private long count;
 
-    Messages(String shownName) {
+    public Messages(String shownName) {
       this.shownName = shownName;
     }
 
-    void add(int line, String text) {
+    /** A defect on a line; {@code text} says what is wrong and how to fix it. */
+    public void add(int line, String text) {
       count++;
       if (kept.size() < MAX_MESSAGES) {
         kept.add(shownName + " line " + line + ": " + text + ".");
       }
     }
 
-    void throwIfAny() {
+    /** Defects known only by number (found where their lines were not kept). */
+    public void addUncounted(long n) {
+      count += Math.max(0, n);
+    }
+
+    /** Throws an {@link InputFileException} when there is any defect. */
+    public void throwIfAny() {
       if (count == 0) {
         return;
       }

@@ -6,9 +6,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -111,6 +115,39 @@ public final class Storage {
       return Files.newOutputStream(p);
     }
     return Channels.newOutputStream(FileSystems.create(file(location), MimeTypes.BINARY));
+  }
+
+  /** The size of the file {@code location} in bytes. */
+  public static long size(String location) throws IOException {
+    if (isLocal(location)) {
+      return Files.size(Location.localPath(location));
+    }
+    return FileSystems.matchSingleFileSpec(file(location).toString()).sizeBytes();
+  }
+
+  /**
+   * The file {@code location} opened for reading from any offset: a local {@link
+   * java.nio.channels.FileChannel}, or the seekable channel of Beam's file system (HDFS's is).
+   */
+  public static SeekableByteChannel openSeekable(String location) throws IOException {
+    if (isLocal(location)) {
+      return FileChannel.open(Location.localPath(location), StandardOpenOption.READ);
+    }
+    ReadableByteChannel ch = FileSystems.open(file(location));
+    if (ch instanceof SeekableByteChannel seekable) {
+      return seekable;
+    }
+    ch.close();
+    throw new IOException(location + ": its file system cannot read a file from an offset, which reading it in "
+        + "parallel needs; keep it on a local disk or on HDFS");
+  }
+
+  /** When the file {@code location} was last written, in milliseconds since the epoch. */
+  public static long lastModifiedMillis(String location) throws IOException {
+    if (isLocal(location)) {
+      return Files.getLastModifiedTime(Location.localPath(location)).toMillis();
+    }
+    return FileSystems.matchSingleFileSpec(file(location).toString()).lastModifiedMillis();
   }
 
   /** What {@code location} is (following links on a local path). */
