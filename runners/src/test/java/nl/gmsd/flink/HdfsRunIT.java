@@ -210,12 +210,16 @@ class HdfsRunIT {
     killed.kill();
     assertEquals(first, hdfsTree("/gmsd/out"));
     assertEquals(List.of(), OutputComparison.differences(local, copyToLocal("/gmsd/out", "out-hdfs-after-kill")));
-    for (String partial : staging()) {
+    List<String> killedStaging = staging();
+    for (String partial : killedStaging) {
       assertFalse(fs.exists(new Path("/gmsd/" + partial + "/run.json")), "a killed run left a folder that looks complete");
-      fs.delete(new Path("/gmsd/" + partial), true);
     }
+    // What a killed run of another host left: judged by its owner file's age (OutputStaging's
+    // ABANDONED_ON_SHARED_STORE, 48 hours), since that host's lock cannot be asked from here.
+    stagingOfAnotherHost("/gmsd/.out.partial-abandoned", Duration.ofHours(49));
 
-    // A file of the user's in the output: refused, and kept.
+    // A file of the user's in the output: refused, and kept; what the killed runs left (this host's
+    // by its released lock, the other host's by age) is removed first.
     try (FSDataOutputStream out = fs.create(new Path("/gmsd/out/tabellen/mijn-bewerking.csv"))) {
       out.write("mine\n".getBytes(StandardCharsets.UTF_8));
     }
@@ -224,8 +228,31 @@ class HdfsRunIT {
     assertEquals(2, refused.awaitExit(Duration.ofMinutes(2)));
     String log = Files.readString(WORK.resolve("hdfs-refused.log"));
     assertTrue(log.contains("is not empty and is not an earlier output of gmsd run"), log);
+    assertTrue(log.contains("Removed " + (killedStaging.size() + 1) + " folder(s) that an earlier, killed run left"), log);
     assertTrue(fs.exists(new Path("/gmsd/out/tabellen/mijn-bewerking.csv")));
     assertEquals(List.of(), staging());
+
+    // A recent one of another host may be a live run: kept, and this run refused.
+    stagingOfAnotherHost("/gmsd/.out.partial-recent", Duration.ofHours(47));
+    LocalFlinkCluster.JobRun second = start(hdfsArgsWithoutConfiguration("/gmsd/out"),
+        WORK.resolve("hdfs-second.log"), hadoopConfDir());
+    assertEquals(2, second.awaitExit(Duration.ofMinutes(2)));
+    log = Files.readString(WORK.resolve("hdfs-second.log"));
+    assertTrue(log.contains("another gmsd run is writing --output=" + namenode + "/gmsd/out right now"), log);
+    assertEquals(List.of(".out.partial-recent"), staging());
+    fs.delete(new Path("/gmsd/.out.partial-recent"), true);
+  }
+
+  /** A staged output as a run on another host writes it, its owner file {@code age} old. */
+  private void stagingOfAnotherHost(String folder, Duration age) throws IOException {
+    Path owner = new Path(folder + "/.run/owner");
+    try (FSDataOutputStream out = fs.create(owner)) {
+      out.write("/tmp/gmsd-run-1-elsewhere\nanother-host.example\n".getBytes(StandardCharsets.UTF_8));
+    }
+    try (FSDataOutputStream out = fs.create(new Path(folder + "/tabellen/wmo.csv"))) {
+      out.write("half\n".getBytes(StandardCharsets.UTF_8));
+    }
+    fs.setTimes(owner, System.currentTimeMillis() - age.toMillis(), -1);
   }
 
   @Test
