@@ -5,6 +5,7 @@ import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /** Disclosure control (SPEC 8). Part of {@link GmsdOptions}. */
+@Description("Disclosure control (SPEC 8)")
 public interface DisclosureOptions extends PipelineOptions {
   @Description("A true count below this (0 up to minCount-1, zero included) is published as '.'.")
   @Default.Integer(8)

@@ -14,19 +14,8 @@ public final class GmsdMain {
       Usage:
         gmsd run --period=H12025 --archive=DIR --reference=DIR --pseudonymKeyFile=FILE --output=DIR [options]
             The whole processing: technical check, pseudonymisation, merging, reference joins,
-            counts, disclosure control, reports. Results for the period and the one before.
-            Engine: the embedded Flink engine by default (--runner=FlinkRunner, parallelism =
-            cores); --runner=DirectRunner for tiny inputs and tests; --flinkMaster=host:port
-            (with --parallelism=N) or Flink's `flink run` for a Flink cluster. On Flink, Beam's
-            metrics are off (--disableMetrics=false shows them in Flink's web UI). Options (defaults in brackets):
-              --maxDeliveriesPerWindow=N  deliveries per gemeente/period/window; later: F09 [20]
-              --maxGapDays=N              stage-2 merge joins when start <= end + N days [3]
-              --minCount=N                counts below N are secret ('.') [8]
-              --roundingBase=N            other counts rounded to multiples of N [5]
-              --roundingMode=M            nearest (halves up) or random (stable seed) [nearest]
-              --minIntervalWidth=N        audit: secret cells keep an interval this wide [2]
-              --maxAuditRounds=N          fail if still unsafe after N rounds [20]
-            Exit 0 on success, 1 when the run failed, 2 on bad options or inputs (nothing written).
+            counts, disclosure control, reports. Results for the period and the one before, on
+            the embedded Flink engine by default. Every option with its default: gmsd run --help.
 
         gmsd check [--json] [--received-at=ISO-8601] FILE...
             The stand-alone technical check of delivery files before upload, with the shipped
@@ -38,7 +27,8 @@ public final class GmsdMain {
 
         gmsd demo [--output=DIR] [--scale=S] [--seed=N] [--period=H12025] [run options]
             Generates sample data (default scale 0.01 into ./gmsd-demo), makes a throwaway key,
-            and runs the whole job on the embedded engine; prints where the outputs are.
+            and runs the whole job on the embedded engine; prints where the outputs are
+            (gmsd demo --help).
 
         gmsd help | --help
       """;
@@ -63,7 +53,7 @@ public final class GmsdMain {
       }
       case "run" -> {
         if (help) {
-          out.print(USAGE);
+          out.print(RunOptions.runHelp());
           return 0;
         }
         return RunCommand.run(rest, out, err);
@@ -76,7 +66,7 @@ public final class GmsdMain {
       }
       case "demo" -> {
         if (help) {
-          out.print(USAGE);
+          out.print(RunOptions.demoHelp(DemoCommand.OPTIONS));
           return 0;
         }
         return DemoCommand.run(rest, out, err);

@@ -36,6 +36,7 @@ import nl.gmsd.write.WriteTables;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -64,6 +65,21 @@ public final class GmsdPipeline {
     /** The half years whose deliveries in force are read (calendar years of P and P-1). */
     public Set<Period> periodsRead() {
       return nl.gmsd.intake.DeliveryArchive.periodsRead(period);
+    }
+
+    /**
+     * The periods counted exactly: P, P-1 and, where the run read it, the period before each
+     * (SPEC 9: the op-orde page compares with the period before "where the run read it"; a run
+     * for H12025 reads H12024, so the H22024 pages compare with it). Only P and P-1 are published.
+     */
+    public List<Period> countedPeriods() {
+      java.util.TreeSet<Period> counted = new java.util.TreeSet<>(resultPeriods());
+      for (Period p : resultPeriods()) {
+        if (periodsRead().contains(p.previous())) {
+          counted.add(p.previous());
+        }
+      }
+      return List.copyOf(counted.descendingSet());
     }
   }
 
@@ -95,6 +111,7 @@ public final class GmsdPipeline {
   public static void build(Pipeline p, GmsdOptions options, RunInputs in) {
     String out = in.stagingOutput().toString();
     List<Period> periods = in.resultPeriods();
+    List<String> published = periods.stream().map(Period::code).toList();
     Set<Period> periodsRead = in.periodsRead();
     // Records between stages use their generated Avro coders, also where Beam infers a coder.
     p.getCoderRegistry().registerCoderProvider(SpecificRecordCoder.provider());
@@ -115,16 +132,17 @@ public final class GmsdPipeline {
         .apply("ReadRecordsInForce", ReadRecordsInForce.of(in.archive().toString(), periodsRead, in.reference(), decisionView))
         .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile().toString()));
 
-    // 4. Merge records into arrangements per gemeente and calendar year; select those active in P, P-1.
+    // 4. Merge records into arrangements per gemeente and calendar year; select those active in P,
+    //    P-1 and, for the op-orde comparison only, the read period before P-1 (not published).
     PCollection<Arrangement> arrangements = records.apply("MergeArrangements", MergeArrangements.with(mergeSettings(options)));
-    PCollection<MicrodataArrangement> active = arrangements.apply("ActiveArrangements", ActiveArrangements.in(periods));
+    PCollection<MicrodataArrangement> active = arrangements.apply("ActiveArrangements", ActiveArrangements.in(in.countedPeriods()));
 
     // 5. Join with the pseudonymised population register.
     PCollection<KV<String, Person>> persons = p.apply("ReadPersons",
         ReadPersons.from(in.personen().toString(), in.keyFile().toString()));
     PCollection<ClientPeriod> clients = active.apply("JoinReferenceData", JoinReferenceData.withPersons(persons));
 
-    // 6. Count exactly, then protect (rounding, suppression, audit).
+    // 6. Count exactly, then protect (rounding, suppression, audit) the periods published.
     PCollection<CellCount> counts = clients.apply("CountArrangements", CountArrangements.withActiveArrangements(active));
     SuppressSmallCells.Result table = counts.apply("SuppressSmallCells",
         SuppressSmallCells.of(periods, in.reference(), disclosureSettings(options), decisionView));
@@ -135,7 +153,8 @@ public final class GmsdPipeline {
 
     // 8. Published outputs and the facts run.json is made of.
     table.cells().apply("WriteTables", WriteTables.to(out));
-    active.apply("WriteMicrodata", WriteMicrodata.to(out));
+    active.apply("PublishedPeriodsOnly", Filter.by((MicrodataArrangement a) -> published.contains(a.getPeriod())))
+        .apply("WriteMicrodata", WriteMicrodata.to(out));
     table.audits().apply("WriteAudits", RecordRunFacts.writeAudits(out));
     // The large collections get one consumer each where possible (Flink fuses a step only into a
     // single consumer): records are counted from the verdicts, and the records in force from the
@@ -150,12 +169,13 @@ public final class GmsdPipeline {
               add.add("arrangements_merged", 1);
               add.add("records_in_force", a.getRecords());
             }))
-        .and(RecordRunFacts.count("arrangements_active", active))
+        .and(RecordRunFacts.sum("arrangements_active", active, a -> published.contains(a.getPeriod()) ? 1L : 0L))
         .and(RecordRunFacts.sum("persons_read",
             p.apply("ReadPersonsToCount", TextIO.read().from(in.personen().toString())), ReadPersons::usableRow))
-        .and(RecordRunFacts.count("clients", clients))
-        .and(RecordRunFacts.count("cells_counted", counts))
-        .and(RecordRunFacts.count("cells_published", table.cells()))
+        .and(RecordRunFacts.sum("clients", clients, c -> published.contains(c.getPeriod()) ? 1L : 0L))
+        .and(RecordRunFacts.sum("cells_counted", counts, c -> published.contains(c.getPeriod()) ? 1L : 0L))
+        .and(RecordRunFacts.tally("cells", table.cells(), RecordRunFacts.CELLS_BY_STATUS,
+            (c, add) -> add.add(RecordRunFacts.cellsByStatus(c.getStatus()), 1)))
         .apply("WriteCounts", RecordRunFacts.writeCounts(out));
   }
 }

@@ -5,6 +5,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
 /** Where the run reads and writes. Part of {@link GmsdOptions}. */
+@Description("Inputs and output")
 public interface InputOptions extends PipelineOptions {
   @Description("The run's period, H1YYYY or H2YYYY (e.g. H12025). The run produces results for it and the period before.")
   @Validation.Required

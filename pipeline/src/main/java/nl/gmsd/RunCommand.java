@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
 import nl.gmsd.avro.Upload;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
-import nl.gmsd.intake.ArchiveException;
+import nl.gmsd.common.input.InputFileException;
+import nl.gmsd.common.input.InputPaths;
 import nl.gmsd.intake.DeliveryArchive;
 import nl.gmsd.pseudonymise.PseudonymKey;
 import nl.gmsd.report.WriteCheckReports;
@@ -57,19 +59,30 @@ public final class RunCommand {
   /** Runs with Beam-style arguments; returns the process exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     GmsdOptions options;
+    List<String> problems = RunOptions.problems(args);
     try {
-      PipelineOptionsFactory.register(GmsdOptions.class);
-      options = PipelineOptionsFactory.fromArgs(Engines.withDefaults(args)).withValidation().as(GmsdOptions.class);
+      if (problems.isEmpty()) {
+        options = PipelineOptionsFactory.fromArgs(Engines.withDefaults(args)).withValidation().as(GmsdOptions.class);
+      } else {
+        options = null;
+      }
     } catch (IllegalArgumentException e) {
-      err.println("gmsd run: " + e.getMessage());
-      err.println("See 'scripts/gmsd run --help'.");
+      // What the checks above do not catch (e.g. an unknown --runner): Beam's first line.
+      problems = List.of(e.getMessage().lines().findFirst().orElse("bad options"));
+      options = null;
+    }
+    if (options == null) {
+      for (String p : problems) {
+        err.println("gmsd run: " + p);
+      }
+      err.println("See 'scripts/gmsd run --help'. Nothing was written.");
       return 2;
     }
     try {
       Path output = execute(options, out);
       out.println("Outputs in " + output);
       return 0;
-    } catch (InputException | ArchiveException | ReferenceData.ReferenceDataException e) {
+    } catch (InputException | InputFileException | OutputFolder.RefusedException e) {
       err.println("gmsd run: " + e.getMessage());
       err.println("Nothing was written.");
       return 2;
@@ -89,28 +102,20 @@ public final class RunCommand {
     Path archive = existingDir(options.getArchive(), "--archive");
     Path referenceDir = existingDir(options.getReference(), "--reference");
     Path personen = referenceDir.resolve(PERSONEN_FILE);
-    if (!Files.isRegularFile(personen)) {
-      throw new InputException(personen + ": missing from the reference folder (bsn;geboortedatum;geslacht;huishouden)");
-    }
+    InputPaths.requireFile(personen, "the population register extract",
+        "add it to the reference folder, header bsn;geboortedatum;geslacht;huishouden");
     Path keyFile = Paths.get(options.getPseudonymKeyFile()).toAbsolutePath();
+    InputPaths.requireFile(keyFile, "the pseudonymisation key (--pseudonymKeyFile)",
+        "make one with: head -c 32 /dev/urandom > gmsd.key && chmod 600 gmsd.key");
     try {
       PseudonymKey.read(keyFile); // fail now, not on a worker
     } catch (IllegalArgumentException e) {
       throw new InputException("--pseudonymKeyFile: " + e.getMessage());
     }
     Path output = Paths.get(options.getOutput()).toAbsolutePath().normalize();
-    ReferenceData reference;
-    try {
-      reference = ReferenceData.read(referenceDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    for (Period p : List.of(period, period.previous())) {
-      if (!reference.hasDivision(p.year())) {
-        throw new InputException(referenceDir.resolve(ReferenceData.GEMEENTEN_FILE)
-            + ": no division for " + p.year() + " (needed for " + p + "); add rows with jaar=" + p.year());
-      }
-    }
+    checkOutput(output, archive, referenceDir, keyFile);
+    ReferenceData reference = ReferenceData.read(referenceDir);
+    requireDivisionsAndInhabitants(reference, referenceDir, period);
     DeliveryArchive deliveries;
     try {
       deliveries = DeliveryArchive.read(archive, period);
@@ -152,6 +157,47 @@ public final class RunCommand {
     }
   }
 
+  /**
+   * The division of each result period's year, and inhabitants (of some year, SPEC 6) for each of
+   * its gemeenten: without them the tables cannot be made, so say so now, not after the run.
+   */
+  static void requireDivisionsAndInhabitants(ReferenceData reference, Path referenceDir, Period period) {
+    boolean plain = reference.files().contains(ReferenceData.GEMEENTEN_FILE);
+    for (Period p : List.of(period, period.previous())) {
+      int y = p.year();
+      if (!reference.hasDivision(y)) {
+        throw new InputException(referenceDir + ": no division for " + y + " (needed for " + p + "); add "
+            + (plain ? "the rows with jaar=" + y + " to " + ReferenceData.GEMEENTEN_FILE
+                : "CBS's division of " + y + " as gemeenten-alfabetisch-" + y + ".csv"));
+      }
+      List<String> without = new ArrayList<>();
+      for (ReferenceData.Gemeente g : reference.division(y).values()) {
+        if (reference.inhabitants(y, g.code()).isEmpty()) {
+          without.add(g.code() + " (" + g.name() + ")");
+        }
+      }
+      if (!without.isEmpty()) {
+        throw new InputException(referenceDir + ": " + without.size() + " gemeente(n) of the division of " + y
+            + " have inhabitants in no year, e.g. " + String.join(", ", without.subList(0, Math.min(5, without.size())))
+            + "; add their inhabitants on 1 January to "
+            + (plain ? ReferenceData.GEMEENTEN_FILE + " (column inwoners)" : "inwoners.csv"));
+      }
+    }
+  }
+
+  /**
+   * The output rule (README): an earlier output of gmsd run as it left it, or a new or empty
+   * folder, apart from every input; refused before anything runs.
+   */
+  static void checkOutput(Path output, Path archive, Path referenceDir, Path keyFile) {
+    Map<String, Path> inputs = new LinkedHashMap<>();
+    inputs.put("the archive", archive);
+    inputs.put("the reference folder", referenceDir);
+    inputs.put("the key file", keyFile);
+    OutputFolder.requireApartFrom("--output", output, inputs);
+    OutputFolder.requireReplaceableRunOutput("--output", output);
+  }
+
   /** Prints the elapsed time while the pipeline runs, so a long run is seen to be alive. */
   static final class Heartbeat implements AutoCloseable {
     private final java.util.concurrent.ScheduledExecutorService timer;
@@ -191,8 +237,10 @@ public final class RunCommand {
 
   private static Path existingDir(String value, String option) {
     Path p = Paths.get(value).toAbsolutePath().normalize();
-    if (!Files.isDirectory(p)) {
-      throw new InputException(option + ": " + p + " is not a folder");
+    try {
+      InputPaths.requireFolder(p, "the folder of " + option, "give the folder's path with " + option + "=DIR");
+    } catch (InputFileException e) {
+      throw new InputException(option + ": " + e.getMessage());
     }
     return p;
   }
@@ -200,6 +248,8 @@ public final class RunCommand {
   /** Replaces {@code output} by {@code staging}: the old output stays until the new one is complete. */
   static void publish(Path staging, Path output) throws IOException {
     deleteRecursively(staging.resolve(RecordRunFacts.FOLDER));
+    // Again, now: something may have been put into the old output while this run worked.
+    OutputFolder.requireReplaceableRunOutput("--output", output);
     Path previous = null;
     if (Files.exists(output)) {
       previous = output.resolveSibling("." + output.getFileName() + ".previous-" + UUID.randomUUID());
@@ -230,11 +280,13 @@ public final class RunCommand {
     sorted.sort(Comparator.comparing(Upload::getFile));
     for (Upload u : sorted) {
       Path f = in.archive().resolve(u.getFile());
-      archiveFiles.put(u.getFile(), Files.isRegularFile(f) ? checksum(f) : "missing");
+      archiveFiles.put(u.getFile(), Files.isRegularFile(f) ? checksum(f) : Files.exists(f) ? "not a regular file" : "missing");
     }
     inputs.put("archive", archiveFiles);
     Map<String, Object> refFiles = Json.object();
-    for (String name : List.of(ReferenceData.GEMEENTEN_FILE, ReferenceData.HERINDELINGEN_FILE, PERSONEN_FILE)) {
+    List<String> referenceFiles = new ArrayList<>(in.reference().files());
+    referenceFiles.add(PERSONEN_FILE);
+    for (String name : referenceFiles) {
       refFiles.put(name, checksum(referenceDir.resolve(name)));
     }
     inputs.put("reference", refFiles);
@@ -249,7 +301,7 @@ public final class RunCommand {
     deliveryFacts.put("verdicts", verdictCounts(staging));
     run.put("deliveries", deliveryFacts);
 
-    run.put("settings", settings(options));
+    run.put("settings", RunOptions.settings(options));
     run.put("inhabitants", inhabitantsSources(in));
     run.put("counts", readCounts(staging));
     Map<String, Object> audits = Json.object();
@@ -274,20 +326,13 @@ public final class RunCommand {
     env.put("output", Paths.get(options.getOutput()).toAbsolutePath().normalize().toString());
     env.put("java", System.getProperty("java.version"));
     env.put("disclosure_audit_solve_ms", auditMillis);
+    // What the output holds once published (without the run's own .run folder): a later run
+    // replaces this folder only while its listing still gives this digest (OutputFolder).
+    List<String> listing = new ArrayList<>(OutputFolder.listing(staging, RecordRunFacts.FOLDER));
+    listing.add(RUN_JSON);
+    env.put("output_files_sha256", OutputFolder.digest(listing));
     run.put("environment", env);
     OutputFiles.writeString(staging.resolve(RUN_JSON), Json.write(run));
-  }
-
-  private static Map<String, Object> settings(GmsdOptions o) {
-    Map<String, Object> s = Json.object();
-    s.put("maxDeliveriesPerWindow", o.getMaxDeliveriesPerWindow());
-    s.put("maxGapDays", o.getMaxGapDays());
-    s.put("minCount", o.getMinCount());
-    s.put("roundingBase", o.getRoundingBase());
-    s.put("roundingMode", o.getRoundingMode());
-    s.put("minIntervalWidth", o.getMinIntervalWidth());
-    s.put("maxAuditRounds", o.getMaxAuditRounds());
-    return s;
   }
 
   /** Where each period's inhabitants come from (SPEC 6: the nearest year with counts). */

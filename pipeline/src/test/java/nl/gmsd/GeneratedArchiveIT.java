@@ -93,6 +93,40 @@ class GeneratedArchiveIT {
   }
 
   @Test
+  void theH22024PagesCompareWithTheH12024DeliveriesNotWithZeros() throws IOException {
+    // verdicts.csv: file;received_at;gemeentecode;period;verdict;errors;in_force
+    Set<String> inForce2024 = new HashSet<>();
+    Set<String> inForce2 = new HashSet<>();
+    List<String> verdicts = Files.readAllLines(output.resolve("technische-toets/verdicts.csv"));
+    for (String line : verdicts.subList(1, verdicts.size())) {
+      String[] f = line.split(";", -1);
+      if (f[6].equals("true")) {
+        (f[3].equals("H12024") ? inForce2024 : f[3].equals("H22024") ? inForce2 : new HashSet<String>()).add(f[2]);
+      }
+    }
+    inForce2024.retainAll(inForce2);
+    String withdrawals = Files.readString(input.resolve("archive/withdrawals.csv"));
+    int pages = 0;
+    for (String code : inForce2024) {
+      if (withdrawals.contains(code + ";H12024") || withdrawals.contains(code + ";H22024")) {
+        continue;
+      }
+      String page = Files.readString(output.resolve("op-orde/" + code + "/" + code + "_H22024.html"));
+      assertTrue(page.contains("<td class=\"n prev\">"), code + ": no H12024 column");
+      assertFalse(page.contains(" van 0 in H12024 "), code + ": a jump from 0");
+      pages++;
+    }
+    assertTrue(pages > 300, "most gemeenten delivered both halves of 2024: " + pages);
+  }
+
+  @Test
+  void theLogHoldsNoError() {
+    for (String line : log.split("\n")) {
+      assertFalse(line.contains(" ERROR ") || line.contains("Exception"), line);
+    }
+  }
+
+  @Test
   void noOutputOrLogHoldsABsnOrTheKey() throws IOException {
     Set<String> bsns = new HashSet<>();
     Pattern nine = Pattern.compile("(?<![0-9])[0-9]{9}(?![0-9])");

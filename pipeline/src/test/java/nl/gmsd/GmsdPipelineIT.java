@@ -85,7 +85,8 @@ class GmsdPipelineIT {
   @Test
   void writesTheWholeOutputLayout() throws IOException {
     for (String f : List.of("run.json", "technische-toets/verdicts.csv", "tabellen/wmo.csv", "tabellen/wmo.avro",
-        "microdata/0363.avro", "op-orde/index.html", "op-orde/0363_H12025.html", "op-orde/0363_H22024.html")) {
+        "tabellen/codes.csv", "microdata/0363.avro", "op-orde/index.html", "op-orde/0363/0363_H12025.html",
+        "op-orde/0363/0363_H22024.html")) {
       assertTrue(Files.isRegularFile(flink.resolve(f)), f);
     }
     assertTrue(Files.readString(flink.resolve("run.json")).contains("\"status\": \"completed\""));
@@ -130,6 +131,39 @@ class GmsdPipelineIT {
     assertRow(rows, "H12025;gemeente;0599;Rotterdam;totaal;totaal;clienten", ".", "niet_geleverd");
     // Rates come from the published count: Amsterdam type 01, 10 per its inhabitants.
     assertTrue(rows.stream().anyMatch(r -> r.startsWith("H12025;gemeente;0363;Amsterdam;type;01;clienten_per_1000;0;")));
+  }
+
+  @Test
+  void theH22024PagesCompareWithTheH12024FiguresTheRunRead() throws IOException {
+    // The archive has three half years: Amsterdam's 14 clients of H12024 (read for the calendar
+    // year 2024) are the previous period of its H22024 page, not a 0 (issue 15).
+    String page = Files.readString(direct.resolve("op-orde/0363/0363_H22024.html"));
+    assertTrue(page.contains("<tr data-cell=\"totaal/totaal/clienten\"><td>Cli\u00ebnten</td><td class=\"n prev\">14</td>"
+        + "<td class=\"n cur\">14</td><td class=\"n\">0</td><td class=\"n\">0,0%</td></tr>"), page);
+    assertFalse(page.contains("<span class=\"flag\">Sprong"), "no jump from 0");
+    // The counted H12024 is for the comparison only: neither published nor in the microdata.
+    assertTrue(Files.readAllLines(direct.resolve("tabellen/wmo.csv")).stream().noneMatch(r -> r.startsWith("H12024")));
+    try (org.apache.avro.file.DataFileReader<nl.gmsd.avro.MicrodataArrangement> r = new org.apache.avro.file.DataFileReader<>(
+        direct.resolve("microdata/0363.avro").toFile(),
+        new org.apache.avro.specific.SpecificDatumReader<>(nl.gmsd.avro.MicrodataArrangement.class))) {
+      java.util.Set<String> periods = new java.util.TreeSet<>();
+      r.forEach(a -> periods.add(a.getPeriod()));
+      assertEquals(java.util.Set.of("H12025", "H22024"), periods);
+    }
+  }
+
+  @Test
+  void runJsonCountsPublishedAndSecretCellsApart() throws IOException {
+    String json = Files.readString(direct.resolve("run.json"));
+    long rows = Files.readAllLines(direct.resolve("tabellen/wmo.csv")).size() - 1;
+    long sum = 0;
+    for (String status : List.of("gepubliceerd", "geheim", "ingetrokken", "niet_geleverd")) {
+      long n = Files.readAllLines(direct.resolve("tabellen/wmo.csv")).stream().filter(r -> r.endsWith(";" + status)).count();
+      String name = nl.gmsd.write.RecordRunFacts.cellsByStatus(status);
+      assertTrue(json.contains("\"" + name + "\": " + n), name + " = " + n + " in " + json);
+      sum += n;
+    }
+    assertEquals(rows, sum);
   }
 
   private static void assertRow(List<String> rows, String key, String value, String status) {

@@ -90,8 +90,9 @@ class HostileArchiveIT {
     text("WMO_H12025_nul.csv", fileWith(good(7).replace(";01;", ";0\u0000;")), "AFGEKEURD R14");
     text("WMO_H12025_afgekapt.csv", h + "\n" + good(8) + "\n" + "20250101;0363;" + bsns.get(9), "AFGEKEURD R01");
     text("WMO_H12025_crlfmix.csv", h + "\r\n" + good(10) + "\n" + good(11) + "\r\n", "GOEDGEKEURD");
-    text("WMO_H12025_komma.csv", (h + "\n" + good(12) + "\n").replace(';', ','), "AFGEKEURD F07 R01");
-    text("WMO_H12025_tab.csv", (h + "\n" + good(13) + "\n").replace(';', '\t'), "AFGEKEURD F07 R01");
+    // A wrong separator is one F07 that names it, not an R01 on every line (issue 14).
+    text("WMO_H12025_komma.csv", (h + "\n" + good(12) + "\n").replace(';', ','), "AFGEKEURD F07");
+    text("WMO_H12025_tab.csv", (h + "\n" + good(13) + "\n").replace(';', '\t'), "AFGEKEURD F07");
     text("WMO_H12025_extra.csv", fileWith(good(14) + ";extra"), "AFGEKEURD R01");
     text("WMO_H12025_tekort.csv", fileWith(good(15).substring(0, good(15).lastIndexOf(';'))), "AFGEKEURD R01");
     text("WMO_H12025_quotes.csv", fileWith(good(16).replace(";ZIN;", ";\"ZIN\";")), "AFGEKEURD R02");
@@ -130,6 +131,19 @@ class HostileArchiveIT {
     }
     expected.put("WMO_H12025_tienmiljoen.csv", "AFGEKEURD R01 W31"); // identical lines are duplicates too
     expected.put("WMO_H12025_ontbreekt.csv", "AFGEKEURD F10");
+    // Not regular files (issue 14): a named pipe (reading it would block for ever) and a folder.
+    Process mkfifo = new ProcessBuilder("mkfifo", archive.resolve("WMO_H12025_fifo.csv").toString()).start();
+    try {
+      assertEquals(0, mkfifo.waitFor());
+    } catch (InterruptedException e) {
+      throw new IOException(e);
+    }
+    expected.put("WMO_H12025_fifo.csv", "AFGEKEURD F11");
+    Files.createDirectory(archive.resolve("WMO_H12025_map.csv"));
+    expected.put("WMO_H12025_map.csv", "AFGEKEURD F11");
+    // A symbolic link within the archive is followed.
+    Files.createSymbolicLink(archive.resolve("WMO_H12025_link.csv"), archive.resolve("WMO_H12025_goed.csv"));
+    expected.put("WMO_H12025_link.csv", "GOEDGEKEURD");
     Files.writeString(archive.resolve("niet-in-manifest.csv"), fileWith(good(3)));
 
     StringBuilder manifest = new StringBuilder("received_at;account;file\n");
@@ -207,6 +221,33 @@ class HostileArchiveIT {
         .contains("H12025;gemeente;0518;'s-Gravenhage;totaal;totaal;clienten;.;niet_geleverd"));
   }
 
+  /** Runs on {@code archive} with the base reference data; asserts exit 2 and returns the console. */
+  private String runExpectingRefusal(Path archive, Path out) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    int rc = RunCommand.run(new String[] {"--period=H12025", "--archive=" + archive, "--reference=" + root.resolve("base/reference"),
+        "--pseudonymKeyFile=" + root.resolve("base/test.key"), "--output=" + out, "--runner=DirectRunner"}, ps, ps);
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    assertEquals(2, rc, text);
+    return text;
+  }
+
+  @Test
+  void aSymbolicLinkLeavingTheArchiveIsRefusedLikeDotDot() throws IOException {
+    Path dir = Files.createDirectories(root.resolve("link-out"));
+    Path outside = Files.writeString(root.resolve("outside.csv"), SmallArchive.HEADER + "\n");
+    Files.createSymbolicLink(dir.resolve("WMO_H12025_a.csv"), outside);
+    Files.createDirectories(dir.resolve("sub"));
+    Files.createSymbolicLink(dir.resolve("sub/up"), root);
+    for (String row : List.of("WMO_H12025_a.csv", "sub/up/outside.csv")) {
+      Files.writeString(dir.resolve("manifest.csv"), "received_at;account;file\n" + RECEIVED + ";0363;" + row + "\n");
+      Path out = root.resolve("out-link");
+      String text = runExpectingRefusal(dir, out);
+      assertTrue(text.contains("manifest.csv line 2: the file path '" + row + "' leads outside the archive"), text);
+      assertFalse(Files.exists(out));
+    }
+  }
+
   static List<String[]> registerDefects() {
     return List.of(
         new String[] {"received_at;account;file\n2025-07-15T10:00:00Z;0363;a.csv\n2025-07-16T10:00:00Z;0363;a.csv\n", "", "manifest.csv line 3"},
@@ -227,12 +268,7 @@ class HostileArchiveIT {
         Files.writeString(dir.resolve("withdrawals.csv"), c[1]);
       }
       Path out = root.resolve("out-bad-" + n);
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-      int rc = RunCommand.run(new String[] {"--period=H12025", "--archive=" + dir, "--reference=" + root.resolve("base/reference"),
-          "--pseudonymKeyFile=" + root.resolve("base/test.key"), "--output=" + out, "--runner=DirectRunner"}, ps, ps);
-      String text = bytes.toString(StandardCharsets.UTF_8);
-      assertEquals(2, rc, text);
+      String text = runExpectingRefusal(dir, out);
       assertTrue(text.contains(c[2]), "message must name " + c[2] + ": " + text);
       assertFalse(Files.exists(out), "nothing may be written");
       try (var siblings = Files.list(root)) {

@@ -95,7 +95,8 @@ public final class CheckCommand {
         return USAGE;
       }
     }
-    if (receivedAt == null) {
+    boolean receivedNow = receivedAt == null;
+    if (receivedNow) {
       receivedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
       receivedAtText = receivedAt.toString();
     }
@@ -133,19 +134,48 @@ public final class CheckCommand {
       v.setAccount(v.getGemeentecode());
       verdicts.add(v);
     }
+    String windowCode = protocol.code("periodNotInWindow");
     if (json) {
       out.print(reports.jsonArray(verdicts));
+      for (FileVerdict v : verdicts) {
+        if (receivedNow && hasCode(v, windowCode)) {
+          err.println("gmsd check: " + v.getFile() + ": " + windowCode + " against the window of " + window
+              + ", taking the upload time as now (" + receivedAtText + "); give the real upload time with "
+              + "--received-at=TIME" + opening(v).map(o -> ", e.g. --received-at=" + o + " (the window of "
+              + v.getPeriod() + " opens then)").orElse(""));
+        }
+      }
     } else {
       for (int i = 0; i < verdicts.size(); i++) {
         if (i > 0) {
           out.print("\n\n");
         }
-        out.print(reports.dutchText(verdicts.get(i), false));
+        FileVerdict v = verdicts.get(i);
+        out.print(reports.dutchText(v, false));
+        if (receivedNow && hasCode(v, windowCode)) {
+          out.print("\nLet op: als tijdstip van aanlevering is nu genomen (" + receivedAtText + "), zoals bij een"
+              + " aanlevering van vandaag; daarom is het bestand beoordeeld in het venster van " + window + ". Is of"
+              + " wordt het bestand op een ander moment aangeleverd, geef dat tijdstip dan op met"
+              + " --received-at=TIJDSTIP" + opening(v).map(o -> ", bijvoorbeeld --received-at=" + o + " (dan opent het"
+              + " venster van " + v.getPeriod() + ")").orElse("") + ".\n");
+        }
       }
     }
     return verdicts.stream().allMatch(v -> FileChecker.APPROVED.equals(v.getVerdict()))
         ? APPROVED
         : REJECTED;
+  }
+
+  private static boolean hasCode(FileVerdict v, String code) {
+    return v.getFindings().stream().anyMatch(f -> f.getCode().equals(code));
+  }
+
+  /** The first upload time of the window of the file's own period, e.g. 2025-07-01T09:00:00Z for H12025. */
+  private static java.util.Optional<String> opening(FileVerdict v) {
+    if (!Period.isCode(v.getPeriod())) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(Period.parse(v.getPeriod()).next().start() + "T09:00:00Z");
   }
 
   private static Instant parseTime(String s) {

@@ -3,7 +3,15 @@ package nl.gmsd.check;
 /** Calendar arithmetic without objects, for the hot path (proleptic Gregorian, as LocalDate). */
 final class Dates {
 
+  private static final String[] MONTHS_NL = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+    "augustus", "september", "oktober", "november", "december"};
+
   private Dates() {}
+
+  /** A day as Dutch readers write it: {@code 1 juli 2025}. */
+  static String dutch(java.time.LocalDate day) {
+    return day.getDayOfMonth() + " " + MONTHS_NL[day.getMonthValue() - 1] + " " + day.getYear();
+  }
 
   static boolean leap(int y) {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import nl.gmsd.avro.Upload;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
 import nl.gmsd.common.StringHash;
+import nl.gmsd.common.TextEncoding;
 
 /**
  * The technical check of one delivered file (SPEC 3, 4, 11), streaming: memory is bounded by the
@@ -87,8 +89,20 @@ public final class FileChecker implements Serializable {
 
   /** The verdict for a manifest row whose file is absent from the archive: F10 only. */
   public FileVerdict missing(Upload upload, Period runPeriod) {
-    FindingTally f10 = new FindingTally(protocol.code("fileMissing"), null, maxLines());
-    f10.add(0);
+    return unread(upload, protocol.code("fileMissing"));
+  }
+
+  /**
+   * The verdict for a manifest row whose path is not a regular file (a folder, a FIFO, a
+   * device): F11 only. Reading a FIFO could block for ever, so it is never opened.
+   */
+  public FileVerdict notRegularFile(Upload upload, Period runPeriod) {
+    return unread(upload, protocol.code("notRegularFile"));
+  }
+
+  private FileVerdict unread(Upload upload, String code) {
+    FindingTally only = new FindingTally(code, null, maxLines());
+    only.add(0);
     return FileVerdict.newBuilder()
         .setFile(upload.getFile())
         .setReceivedAt(upload.getReceivedAt())
@@ -103,7 +117,7 @@ public final class FileChecker implements Serializable {
         .setRecords(0)
         .setInForce(false)
         .setInForceFile(null)
-        .setFindings(List.of(f10.toFinding("", "")))
+        .setFindings(List.of(only.toFinding("", "")))
         .build();
   }
 
@@ -148,6 +162,7 @@ public final class FileChecker implements Serializable {
     private final int gemeenteLength;
     private final int maxShownGemeente = protocol.intSetting("gemeentecode.maxShownLength");
     private final byte[] header = protocol.header().getBytes(StandardCharsets.US_ASCII);
+    private final List<String> headerNames = columns.stream().map(Protocol.Column::name).toList();
     private final int createdIdx = protocol.columnFor("created").position() - 1;
     private final int gemeenteIdx = protocol.columnFor("gemeente").position() - 1;
     private final int bsnIdx = protocol.columnFor("bsn").position() - 1;
@@ -186,6 +201,11 @@ public final class FileChecker implements Serializable {
 
     private boolean stopped;
     private boolean anyByte;
+    // the first bytes of the file, to name its encoding when it is not UTF-8 (F05)
+    private final byte[] sniff = new byte[SNIFF_BYTES];
+    private int sniffLen;
+    // F07 with a wrong separator or the columns in another order: records counted, not checked
+    private boolean recordsUnchecked;
     private long records;
     private long passedOn;
     private String firstGemeente; // null when none, or too long to show
@@ -247,9 +267,22 @@ public final class FileChecker implements Serializable {
       if (period != null) {
         Period window = Period.parse(upload.getWindow());
         if (!period.equals(window) && !period.equals(window.previous())) {
-          error(protocol.code("periodNotInWindow"), null, 0);
+          String code = protocol.code("periodNotInWindow");
+          error(code, null, 0);
+          tally(code, null).detail(windowDetail(window));
         }
       }
+    }
+
+    /** Which window the file was judged against, and what it accepts (SPEC 1), in Dutch. */
+    private String windowDetail(Period window) {
+      Period uploads = window.next(); // the half year whose uploads belong to the window
+      return protocol.setting("detail.periodNotInWindow")
+          .replace("{received}", Dates.dutch(LocalDate.ofEpochDay(receivedDay)))
+          .replace("{window}", window.code())
+          .replace("{previous}", window.previous().code())
+          .replace("{from}", Dates.dutch(uploads.start()))
+          .replace("{to}", Dates.dutch(uploads.end()));
     }
 
     boolean rejected() {
@@ -265,19 +298,21 @@ public final class FileChecker implements Serializable {
 
     void read(InputStream in) throws IOException {
       byte[] head = in.readNBytes(3);
+      keepSniff(head, head.length);
       int skip = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
           && (head[2] & 0xFF) == 0xBF ? 3 : 0;
       feed(head, skip, head.length);
       byte[] buf = new byte[1 << 16];
       int n;
       while (!stopped && (n = in.read(buf)) > 0) {
+        keepSniff(buf, n);
         feed(buf, 0, n);
       }
       if (stopped) {
         return;
       }
       if (need > 0) {
-        notUtf8();
+        notUtf8(buf, 0, 0);
         return;
       }
       if (lineHasBytes) {
@@ -286,6 +321,14 @@ public final class FileChecker implements Serializable {
       }
       if (!anyByte) {
         error(protocol.code("noHeader"), null, 0);
+      }
+    }
+
+    private void keepSniff(byte[] buf, int n) {
+      int take = Math.min(n, sniff.length - sniffLen);
+      if (take > 0) {
+        System.arraycopy(buf, 0, sniff, sniffLen, take);
+        sniffLen += take;
       }
     }
 
@@ -331,12 +374,12 @@ public final class FileChecker implements Serializable {
             need = 3;
             hi = 0x8F;
           } else {
-            notUtf8();
+            notUtf8(buf, i, to);
             return;
           }
         } else {
           if (b < lo || b > hi) {
-            notUtf8();
+            notUtf8(buf, i, to);
             return;
           }
           need--;
@@ -351,8 +394,13 @@ public final class FileChecker implements Serializable {
       }
     }
 
-    private void notUtf8() {
-      error(protocol.code("notUtf8"), null, lineNo);
+    /** F05 on this line, naming the encoding the bytes from {@code buf[at]} on suggest. */
+    private void notUtf8(byte[] buf, int at, int to) {
+      String code = protocol.code("notUtf8");
+      error(code, null, lineNo);
+      byte[] around = Arrays.copyOfRange(buf, at, Math.min(to, at + SNIFF_BYTES));
+      TextEncoding.Guess guess = TextEncoding.guess(sniff, sniffLen, around, around.length);
+      tally(code, null).detail(protocol.setting("detail.encoding." + guess.name()));
       stopped = true;
     }
 
@@ -388,6 +436,12 @@ public final class FileChecker implements Serializable {
     }
 
     private void header() {
+      if (TextEncoding.guess(sniff, sniffLen, sniff, 0) == TextEncoding.Guess.UTF_16) {
+        // UTF-16 without a byte order mark: ASCII with a NUL beside every character is valid
+        // UTF-8, but no text a gemeente meant to write; F05, and nothing more is read.
+        notUtf8(sniff, 0, 0);
+        return;
+      }
       if (lineLen == 0 && !overflow) {
         error(protocol.code("noHeader"), null, 0);
         stopped = true;
@@ -398,7 +452,12 @@ public final class FileChecker implements Serializable {
         same = lowerAscii(line[i]) == lowerAscii(header[i]);
       }
       if (!same) {
-        error(protocol.code("headerMismatch"), null, 1);
+        String code = protocol.code("headerMismatch");
+        error(code, null, 1);
+        HeaderMismatch why = HeaderMismatch.of(new String(line, 0, lineLen, StandardCharsets.UTF_8),
+            headerNames, (char) separator, protocol);
+        tally(code, null).detail(why.detail());
+        recordsUnchecked = why.recordsUnchecked();
       }
     }
 
@@ -406,6 +465,9 @@ public final class FileChecker implements Serializable {
 
     private void record() {
       records++;
+      if (recordsUnchecked) {
+        return;
+      }
       int at = lineNo;
       boolean duplicate = !seen.add(mix(h1, lineLen), mix(h2, ~lineLen));
       if (duplicate) {
@@ -681,7 +743,9 @@ public final class FileChecker implements Serializable {
       for (FindingTally t : new TreeMap<>(tallies).values()) {
         String code = t.code();
         boolean merged = code.equals(protocol.code("gemeenteMerged"));
-        findings.add(t.toFinding(merged ? mergedLead : fieldsLead, merged ? "; " : ", "));
+        boolean fileLevel = code.equals(protocol.code("headerMismatch")) || code.equals(protocol.code("notUtf8"))
+            || code.equals(protocol.code("periodNotInWindow"));
+        findings.add(t.toFinding(merged ? mergedLead : fileLevel ? "" : fieldsLead, merged ? "; " : ", "));
         if (protocol.isError(code)) {
           errors += t.count();
         }
@@ -711,6 +775,9 @@ public final class FileChecker implements Serializable {
   private int index(String role) {
     return protocol.columnFor(role).position() - 1;
   }
+
+  /** How many bytes of a file's start are kept to name its encoding (F05). */
+  private static final int SNIFF_BYTES = 4096;
 
   private static final long H1_SEED = 0xcbf29ce484222325L;
   private static final long H2_SEED = 0x2545F4914F6CDD1DL;

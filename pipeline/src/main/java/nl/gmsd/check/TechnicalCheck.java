@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import nl.gmsd.avro.FileVerdict;
 import nl.gmsd.avro.Finding;
 import nl.gmsd.avro.Upload;
+import nl.gmsd.beam.JobMetrics;
 import nl.gmsd.beam.SpecificRecordCoder;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
@@ -61,6 +62,7 @@ public final class TechnicalCheck extends PTransform<PCollection<Upload>, PColle
     private final FileChecker checker;
     private final Counter approved = Metrics.counter(TechnicalCheck.class, "files.approved");
     private final Counter rejected = Metrics.counter(TechnicalCheck.class, "files.rejected");
+    private transient boolean metrics; // see JobMetrics
 
     CheckFileFn(String archive, Period runPeriod, Set<String> periodsRead, FileChecker checker) {
       this.archive = archive;
@@ -69,21 +71,30 @@ public final class TechnicalCheck extends PTransform<PCollection<Upload>, PColle
       this.checker = checker;
     }
 
+    @StartBundle
+    public void startBundle(StartBundleContext c) {
+      metrics = JobMetrics.collected(c.getPipelineOptions());
+    }
+
     @ProcessElement
     public void process(@Element Upload upload, OutputReceiver<FileVerdict> out) throws IOException {
       Path path = Paths.get(archive).resolve(upload.getFile());
       FileVerdict verdict;
-      if (!upload.getPresent() || !Files.isRegularFile(path)) {
+      if (!upload.getPresent() || !Files.exists(path)) {
         verdict = checker.missing(upload, runPeriod);
+      } else if (!Files.isRegularFile(path)) {
+        verdict = checker.notRegularFile(upload, runPeriod);
       } else {
         try (InputStream in = open(path)) {
           verdict = checker.check(upload, runPeriod, in);
         }
       }
-      for (Finding f : verdict.getFindings()) {
-        Metrics.counter(TechnicalCheck.class, "finding." + f.getCode()).inc(f.getCount());
+      if (metrics) {
+        for (Finding f : verdict.getFindings()) {
+          Metrics.counter(TechnicalCheck.class, "finding." + f.getCode()).inc(f.getCount());
+        }
+        (FileChecker.APPROVED.equals(verdict.getVerdict()) ? approved : rejected).inc();
       }
-      (FileChecker.APPROVED.equals(verdict.getVerdict()) ? approved : rejected).inc();
       if (verdict.getRecordsPassedOn() > 0 && !periodsRead.contains(verdict.getPeriod())) {
         verdict = FileVerdict.newBuilder(verdict).setRecordsPassedOn(0).build(); // a half year the run does not read
       }

@@ -1,13 +1,6 @@
 package nl.gmsd.common;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,21 +12,25 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import nl.gmsd.common.input.InputFileException;
 
 /**
- * The regional division per year ({@code gemeenten.csv}), the mergers ({@code herindelingen.csv})
- * and the CBS province codes (SPEC 6, 10, 11). Small: held in memory and shipped to workers as a
- * serialised value.
+ * The regional division per year, the inhabitants, the mergers and the CBS province codes (SPEC
+ * 6, 10, 11), as read and checked by {@link ReferenceFolder} from either layout. Small: held in
+ * memory and shipped to workers as a serialised value.
  */
 public final class ReferenceData implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  public static final String GEMEENTEN_FILE = "gemeenten.csv";
-  public static final String HERINDELINGEN_FILE = "herindelingen.csv";
-  private static final String SHIPPED = "/nl/gmsd/refdata/";
+  public static final String GEMEENTEN_FILE = ReferenceFolder.GEMEENTEN_FILE;
+  public static final String HERINDELINGEN_FILE = ReferenceFolder.HERINDELINGEN_FILE;
 
-  /** One gemeente in the division of one year. {@code inhabitants} is null when not given. */
+  /**
+   * One gemeente in the division of one year. {@code province} is the province's name as the
+   * reference file writes it (for a file that gives only the code, the name CBS writes now);
+   * {@code inhabitants} is null when that year has no count for it.
+   */
   public record Gemeente(String code, String name, String province, Long inhabitants)
       implements Serializable {}
 
@@ -44,131 +41,42 @@ public final class ReferenceData implements Serializable {
   public record Inhabitants(long count, int fromYear) implements Serializable {}
 
   private final TreeMap<Integer, TreeMap<String, Gemeente>> divisions;
+  private final TreeMap<Integer, TreeMap<String, Long>> inhabitantsByYear;
   private final List<Merger> mergers;
-  private final TreeMap<String, String> provinceCodes;
+  private final TreeMap<String, String> provinceCodes; // every province name as written -> code
+  private final List<String> files;
 
-  private ReferenceData(
-      TreeMap<Integer, TreeMap<String, Gemeente>> divisions,
-      List<Merger> mergers,
-      TreeMap<String, String> provinceCodes) {
-    this.divisions = divisions;
-    this.mergers = mergers;
-    this.provinceCodes = provinceCodes;
+  private ReferenceData(Builder b) {
+    this.divisions = new TreeMap<>();
+    b.divisions.forEach((year, division) -> {
+      TreeMap<String, Gemeente> d = new TreeMap<>();
+      TreeMap<String, Long> inh = b.inhabitantsByYear.getOrDefault(year, new TreeMap<>());
+      division.forEach((code, g) -> d.put(code, new Gemeente(code, g.name(), g.province(), inh.get(code))));
+      divisions.put(year, d);
+    });
+    this.inhabitantsByYear = b.inhabitantsByYear;
+    this.mergers = List.copyOf(b.mergers);
+    this.provinceCodes = b.provinceCodes;
+    this.files = List.copyOf(b.files);
   }
 
   /** The reference data shipped with the program (the real division 2015-2025). */
   public static ReferenceData shipped() {
-    try (InputStream g = resource(GEMEENTEN_FILE);
-        InputStream h = resource(HERINDELINGEN_FILE)) {
-      return parse(g, "(shipped) " + GEMEENTEN_FILE, h, "(shipped) " + HERINDELINGEN_FILE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ReferenceFolder.shipped();
   }
 
-  /** Reads {@code gemeenten.csv} and {@code herindelingen.csv} from a reference folder. */
-  public static ReferenceData read(Path folder) throws IOException {
-    Path g = folder.resolve(GEMEENTEN_FILE);
-    Path h = folder.resolve(HERINDELINGEN_FILE);
-    for (Path p : List.of(g, h)) {
-      if (!Files.isRegularFile(p)) {
-        throw new ReferenceDataException(p + ": missing from the reference folder");
-      }
-    }
-    try (InputStream gi = Files.newInputStream(g);
-        InputStream hi = Files.newInputStream(h)) {
-      return parse(gi, g.toString(), hi, h.toString());
-    }
+  /**
+   * Reads the division (either layout), inhabitants and mergers of a reference folder.
+   *
+   * @throws nl.gmsd.common.input.InputFileException naming the file, line and column of a defect
+   */
+  public static ReferenceData read(Path folder) {
+    return ReferenceFolder.read(folder);
   }
 
-  static ReferenceData parse(InputStream gemeenten, String gName, InputStream herindelingen, String hName)
-      throws IOException {
-    TreeMap<String, String> provinceCodes = readProvinceCodes();
-    TreeMap<Integer, TreeMap<String, Gemeente>> divisions = new TreeMap<>();
-    readRows(gemeenten, gName, "jaar;gemeentecode;gemeentenaam;provincie;inwoners", 5, (line, f) -> {
-      int year = parseInt(f[0], gName, line, "jaar");
-      String code = f[1];
-      if (!code.matches("\\d{4}")) {
-        throw new ReferenceDataException(gName + " line " + line + ": gemeentecode '" + code + "' is not 4 digits");
-      }
-      if (!provinceCodes.containsKey(f[3])) {
-        throw new ReferenceDataException(gName + " line " + line + ": unknown province '" + f[3]
-            + "' (known: " + String.join(", ", provinceCodes.keySet()) + ")");
-      }
-      Long inh = f[4].isEmpty() ? null : (long) parseInt(f[4], gName, line, "inwoners");
-      divisions.computeIfAbsent(year, y -> new TreeMap<>()).put(code, new Gemeente(code, f[2], f[3], inh));
-    });
-    List<Merger> mergers = new ArrayList<>();
-    readRows(herindelingen, hName, "datum;oude_code;nieuwe_code", 3, (line, f) -> {
-      if (!f[0].matches("\\d{8}") || !f[1].matches("\\d{4}") || !f[2].matches("\\d{4}")) {
-        throw new ReferenceDataException(hName + " line " + line + ": expected YYYYMMDD;4 digits;4 digits");
-      }
-      mergers.add(new Merger(f[0], f[1], f[2]));
-    });
-    return new ReferenceData(divisions, List.copyOf(mergers), provinceCodes);
-  }
-
-  private interface RowHandler {
-    void row(int line, String[] fields);
-  }
-
-  private static void readRows(InputStream in, String name, String header, int n, RowHandler h) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String first = r.readLine();
-    if (first != null && first.startsWith("\uFEFF")) {
-      first = first.substring(1);
-    }
-    if (first == null || !first.trim().equalsIgnoreCase(header)) {
-      throw new ReferenceDataException(name + " line 1: header must be '" + header + "'");
-    }
-    String s;
-    int line = 1;
-    while ((s = r.readLine()) != null) {
-      line++;
-      if (s.endsWith("\r")) {
-        s = s.substring(0, s.length() - 1);
-      }
-      if (s.isEmpty()) {
-        continue;
-      }
-      String[] f = s.split(";", -1);
-      if (f.length != n) {
-        throw new ReferenceDataException(name + " line " + line + ": expected " + n + " fields, found " + f.length);
-      }
-      h.row(line, f);
-    }
-  }
-
-  private static int parseInt(String s, String file, int line, String col) {
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      throw new ReferenceDataException(file + " line " + line + ": " + col + " '" + s + "' is not a number");
-    }
-  }
-
-  private static TreeMap<String, String> readProvinceCodes() throws IOException {
-    TreeMap<String, String> codes = new TreeMap<>();
-    try (InputStream in = resource("gemeenten_detail.csv")) {
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      r.readLine();
-      String s;
-      while ((s = r.readLine()) != null) {
-        String[] f = s.split(";", -1);
-        if (f.length >= 6) {
-          codes.put(f[5], f[4]);
-        }
-      }
-    }
-    return codes;
-  }
-
-  private static InputStream resource(String name) {
-    InputStream in = ReferenceData.class.getResourceAsStream(SHIPPED + name);
-    if (in == null) {
-      throw new IllegalStateException("shipped reference data missing: " + SHIPPED + name);
-    }
-    return in;
+  /** The files of the reference folder the data was read from, in reading order (for run.json). */
+  public List<String> files() {
+    return files;
   }
 
   /** Years that have a division. */
@@ -196,9 +104,8 @@ public final class ReferenceData implements Serializable {
    */
   public Optional<Inhabitants> inhabitants(int year, String code) {
     Integer best = null;
-    for (Map.Entry<Integer, TreeMap<String, Gemeente>> e : divisions.entrySet()) {
-      Gemeente g = e.getValue().get(code);
-      if (g == null || g.inhabitants() == null) {
+    for (Map.Entry<Integer, TreeMap<String, Long>> e : inhabitantsByYear.entrySet()) {
+      if (!e.getValue().containsKey(code)) {
         continue;
       }
       int y = e.getKey();
@@ -208,7 +115,7 @@ public final class ReferenceData implements Serializable {
     }
     return best == null
         ? Optional.empty()
-        : Optional.of(new Inhabitants(divisions.get(best).get(code).inhabitants(), best));
+        : Optional.of(new Inhabitants(inhabitantsByYear.get(best).get(code), best));
   }
 
   public List<Merger> mergers() {
@@ -245,26 +152,73 @@ public final class ReferenceData implements Serializable {
     }
   }
 
-  /** CBS province code (PV20..PV31) for a province name as written in gemeenten.csv. */
+  /**
+   * CBS province code (PV20..PV31) for a province name as a reference file wrote it, or in any
+   * CBS spelling.
+   */
   public String provinceCode(String provinceName) {
     String c = provinceCodes.get(provinceName);
     if (c == null) {
-      throw new ReferenceDataException("unknown province name '" + provinceName + "'");
+      c = Provinces.shipped().codeOfName(provinceName).orElseThrow(
+          () -> new ReferenceDataException("unknown province name '" + provinceName + "' (known: "
+              + Provinces.shipped().knownNames() + ")"));
     }
     return c;
   }
 
-  /** Province name to code, sorted by name. */
+  /** Province name as the reference files wrote it to code. */
   public Map<String, String> provinceCodes() {
     return Collections.unmodifiableMap(new HashMap<>(provinceCodes));
   }
 
   /** A reference file that cannot be used; the message names the file and line. */
-  public static final class ReferenceDataException extends RuntimeException {
+  public static final class ReferenceDataException extends InputFileException {
     private static final long serialVersionUID = 1L;
 
     public ReferenceDataException(String message) {
       super(message);
+    }
+  }
+
+  /** Collects what {@link ReferenceFolder} reads. */
+  static final class Builder {
+    private final TreeMap<Integer, TreeMap<String, Gemeente>> divisions = new TreeMap<>();
+    private final TreeMap<Integer, TreeMap<String, Long>> inhabitantsByYear = new TreeMap<>();
+    private final List<Merger> mergers = new ArrayList<>();
+    private final TreeMap<String, String> provinceCodes = new TreeMap<>();
+    private final List<String> files = new ArrayList<>();
+
+    void gemeente(int year, String code, String name, Provinces.Province province) {
+      divisions.computeIfAbsent(year, y -> new TreeMap<>()).put(code, new Gemeente(code, name, province.name(), null));
+      provinceCodes.put(province.name(), province.code());
+    }
+
+    void inhabitants(int year, String code, long count) {
+      inhabitantsByYear.computeIfAbsent(year, y -> new TreeMap<>()).put(code, count);
+    }
+
+    void merger(Merger m) {
+      mergers.add(m);
+    }
+
+    void file(String name) {
+      files.add(name);
+    }
+
+    boolean hasDivision(int year) {
+      return divisions.containsKey(year);
+    }
+
+    boolean inDivision(int year, String code) {
+      return divisions.getOrDefault(year, new TreeMap<>()).containsKey(code);
+    }
+
+    boolean inAnyDivision(String code) {
+      return divisions.values().stream().anyMatch(d -> d.containsKey(code));
+    }
+
+    ReferenceData build() {
+      return new ReferenceData(this);
     }
   }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import nl.gmsd.OutputFolder;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
 import nl.gmsd.generate.GenerationPlan.Planted;
@@ -128,8 +129,12 @@ public final class GenerateCommand {
     if (threads < 1) {
       return usageError(err, "--threads must be at least 1");
     }
-    if (Files.exists(output) && !isEmptyDirectory(output)) {
-      return usageError(err, "output folder " + output + " exists and is not empty");
+    try {
+      OutputFolder.requireEmpty("gmsd generate", "--output", output);
+    } catch (OutputFolder.RefusedException e) {
+      err.println("gmsd generate: " + e.getMessage());
+      err.println("Nothing was written.");
+      return 2;
     }
     GenerationSummary s;
     try {
@@ -150,17 +155,6 @@ public final class GenerateCommand {
 
   private static String value(Path p) {
     return p.toString().trim();
-  }
-
-  private static boolean isEmptyDirectory(Path p) {
-    if (!Files.isDirectory(p)) {
-      return false;
-    }
-    try (Stream<Path> s = Files.list(p)) {
-      return s.findAny().isEmpty();
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   private static int usageError(PrintStream err, String message) {

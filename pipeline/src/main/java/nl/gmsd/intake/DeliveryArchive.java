@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import nl.gmsd.avro.Upload;
 import nl.gmsd.common.Period;
+import nl.gmsd.common.input.InputPaths;
 
 /**
  * The registers of a delivery archive (SPEC 2, 11 "Deliveries"): {@code manifest.csv}, the upload
@@ -154,6 +155,7 @@ public final class DeliveryArchive {
   // ---------------------------------------------------------------------------------------------
 
   private static List<Upload> readManifest(Path archiveDir, Path manifestPath) throws IOException {
+    Path archiveReal = archiveDir.toRealPath();
     List<Line> lines = readLines(manifestPath);
     checkHeader(manifestPath, lines, MANIFEST_HEADER);
     List<Upload> uploads = new ArrayList<>();
@@ -176,6 +178,8 @@ public final class DeliveryArchive {
             "write the uploading account's gemeentecode as 4 digits, e.g. 0363");
       }
       checkRelativePath(manifestPath, line, file);
+      Path target = archiveDir.resolve(file);
+      checkInsideArchive(manifestPath, line, archiveReal, target, file);
       Integer earlier = lineOfFile.putIfAbsent(file, line.number);
       if (earlier != null) {
         throw defect(
@@ -193,7 +197,7 @@ public final class DeliveryArchive {
               .setAccount(account)
               .setWindow(window.code())
               .setManifestLine(line.number)
-              .setPresent(Files.isRegularFile(archiveDir.resolve(file)))
+              .setPresent(Files.exists(target))
               .build());
     }
     return uploads;
@@ -358,6 +362,28 @@ public final class DeliveryArchive {
         throw defect(
             path, line, "the file path '" + file + "' has an empty, '.' or '..' part", fix);
       }
+    }
+  }
+
+  /**
+   * A manifest path may not leave the archive, also not through a symbolic link (to a file or to
+   * a folder on its way): refused like {@code ../}. A link within the archive is followed. A file
+   * this account cannot read is named now, not found broken halfway through the run.
+   */
+  private static void checkInsideArchive(Path manifestPath, Line line, Path archiveReal, Path target, String file)
+      throws IOException {
+    InputPaths.Kind kind = InputPaths.kind(target);
+    if (kind == InputPaths.Kind.UNREADABLE) {
+      throw defect(manifestPath, line, "the file '" + file + "' cannot be read by this account (user "
+          + System.getProperty("user.name") + ")", "give it read permission, and its folders search permission");
+    }
+    if (kind == InputPaths.Kind.MISSING) {
+      return; // F10; a link to nothing too
+    }
+    Path real = target.toRealPath();
+    if (!real.startsWith(archiveReal)) {
+      throw defect(manifestPath, line, "the file path '" + file + "' leads outside the archive through a "
+          + "symbolic link (to " + real + ")", "copy the delivered file into the archive instead of linking to it");
     }
   }
 

@@ -10,6 +10,7 @@ import nl.gmsd.avro.Arrangement;
 import nl.gmsd.avro.ClientPeriod;
 import nl.gmsd.avro.MicrodataArrangement;
 import nl.gmsd.avro.Person;
+import nl.gmsd.beam.JobMetrics;
 import nl.gmsd.beam.SpecificRecordCoder;
 import nl.gmsd.common.Period;
 import nl.gmsd.count.ClientSummariser;
@@ -25,17 +26,18 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.join.RawUnionValue;
+import org.apache.beam.sdk.transforms.join.UnionCoder;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
@@ -50,8 +52,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 public final class JoinReferenceData extends PTransform<PCollection<MicrodataArrangement>, PCollection<ClientPeriod>> {
 
-  private static final TupleTag<MicrodataArrangement> ARRANGEMENTS = new TupleTag<MicrodataArrangement>() {};
-  private static final TupleTag<Person> PERSONS = new TupleTag<Person>() {};
+  /** The union tags of the join's two sides. */
+  private static final int ARRANGEMENT = 0;
+  private static final int PERSON = 1;
 
   private final PCollection<KV<String, Person>> persons;
 
@@ -85,9 +88,21 @@ public final class JoinReferenceData extends PTransform<PCollection<MicrodataArr
     PCollection<KV<String, Person>> candidates = persons
         .apply("DropNonClients", ParDo.of(new DropNonClientsFn(clientFilter)).withSideInputs(clientFilter))
         .setCoder(persons.getCoder());
-    return KeyedPCollectionTuple.of(ARRANGEMENTS, byPerson)
-        .and(PERSONS, candidates)
-        .apply("JoinOnPseudonym", CoGroupByKey.create())
+    // A join as CoGroupByKey does it, a tagged union grouped by key, but without its CoGbkResult,
+    // which counts every key in a Beam metric: with metrics off on Flink that logs an ERROR.
+    KvCoder<String, RawUnionValue> tagged = KvCoder.of(StringUtf8Coder.of(), UnionCoder.of(
+        List.of(SpecificRecordCoder.of(MicrodataArrangement.class), SpecificRecordCoder.of(Person.class))));
+    PCollection<KV<String, RawUnionValue>> arrangementSide = byPerson
+        .apply("TagArrangements", MapElements.into(new TypeDescriptor<KV<String, RawUnionValue>>() {})
+            .via((KV<String, MicrodataArrangement> a) -> KV.of(a.getKey(), new RawUnionValue(ARRANGEMENT, a.getValue()))))
+        .setCoder(tagged);
+    PCollection<KV<String, RawUnionValue>> personSide = candidates
+        .apply("TagPersons", MapElements.into(new TypeDescriptor<KV<String, RawUnionValue>>() {})
+            .via((KV<String, Person> p) -> KV.of(p.getKey(), new RawUnionValue(PERSON, p.getValue()))))
+        .setCoder(tagged);
+    return PCollectionList.of(arrangementSide).and(personSide)
+        .apply("BothSides", Flatten.pCollections())
+        .apply("JoinOnPseudonym", GroupByKey.create())
         .apply("SummariseClients", ParDo.of(new SummariseFn()))
         .setCoder(SpecificRecordCoder.of(ClientPeriod.class));
   }
@@ -129,11 +144,17 @@ public final class JoinReferenceData extends PTransform<PCollection<MicrodataArr
   static final class DropNonClientsFn extends DoFn<KV<String, Person>, KV<String, Person>> {
     private final PCollectionView<Map<Integer, ClientPseudonyms.Shard>> clientFilter;
     private final Counter passed = Metrics.counter(JoinReferenceData.class, "persons.passedClientFilter");
+    private transient boolean metrics; // see JobMetrics
     // The side input is one value for the whole (bounded, globally windowed) run: assemble it once.
     private transient ClientPseudonyms filter;
 
     DropNonClientsFn(PCollectionView<Map<Integer, ClientPseudonyms.Shard>> clientFilter) {
       this.clientFilter = clientFilter;
+    }
+
+    @StartBundle
+    public void startBundle(StartBundleContext c) {
+      metrics = JobMetrics.collected(c.getPipelineOptions());
     }
 
     @ProcessElement
@@ -142,31 +163,46 @@ public final class JoinReferenceData extends PTransform<PCollection<MicrodataArr
         filter = ClientPseudonyms.of(c.sideInput(clientFilter));
       }
       if (filter.mightContain(c.element().getKey())) {
-        passed.inc();
+        if (metrics) {
+          passed.inc();
+        }
         c.output(c.element());
       }
     }
   }
 
-  static final class SummariseFn extends DoFn<KV<String, CoGbkResult>, ClientPeriod> {
+  static final class SummariseFn extends DoFn<KV<String, Iterable<RawUnionValue>>, ClientPeriod> {
     private final Counter found = Metrics.counter(JoinReferenceData.class, "clients.foundInRegister");
     private final Counter missing = Metrics.counter(JoinReferenceData.class, "clients.notInRegister");
+    private transient boolean metrics; // see JobMetrics
+
+    @StartBundle
+    public void startBundle(StartBundleContext c) {
+      metrics = JobMetrics.collected(c.getPipelineOptions());
+    }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> joined, OutputReceiver<ClientPeriod> out) {
-      Iterable<MicrodataArrangement> arrangements = joined.getValue().getAll(ARRANGEMENTS);
-      if (!arrangements.iterator().hasNext()) {
+    public void process(@Element KV<String, Iterable<RawUnionValue>> joined, OutputReceiver<ClientPeriod> out) {
+      Map<String, List<Arrangement>> perGemeentePeriod = new TreeMap<>();
+      List<Person> rows = new ArrayList<>(1);
+      for (RawUnionValue v : joined.getValue()) {
+        if (v.getUnionTag() == ARRANGEMENT) {
+          MicrodataArrangement a = (MicrodataArrangement) v.getValue();
+          perGemeentePeriod.computeIfAbsent(a.getGemeentecode() + "|" + a.getPeriod(), k -> new ArrayList<>())
+              .add(ActiveArrangements.asArrangement(a));
+        } else {
+          rows.add((Person) v.getValue());
+        }
+      }
+      if (perGemeentePeriod.isEmpty()) {
         return; // a person who is no client
       }
-      Person person = onePerson(joined.getValue().getAll(PERSONS));
-      Map<String, List<Arrangement>> perGemeentePeriod = new TreeMap<>();
-      for (MicrodataArrangement a : arrangements) {
-        perGemeentePeriod.computeIfAbsent(a.getGemeentecode() + "|" + a.getPeriod(), k -> new ArrayList<>())
-            .add(ActiveArrangements.asArrangement(a));
-      }
+      Person person = onePerson(rows);
       for (Map.Entry<String, List<Arrangement>> e : perGemeentePeriod.entrySet()) {
         String[] key = e.getKey().split("\\|");
-        (person == null ? missing : found).inc();
+        if (metrics) {
+          (person == null ? missing : found).inc();
+        }
         out.output(ClientSummariser.summarise(key[0], Period.parse(key[1]), joined.getKey(), e.getValue(), person));
       }
     }

@@ -11,7 +11,8 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * The merged arrangements active in each period of the run (P and P-1): one element per
+ * The merged arrangements active in each of the given periods (the run's P and P-1, and the
+ * periods before them that the run read, for the op-orde comparison): one element per
  * (arrangement, period). Only arrangements merged in a period's own calendar-year scope count for it.
  */
 public final class ActiveArrangements extends PTransform<PCollection<Arrangement>, PCollection<MicrodataArrangement>> {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import nl.gmsd.avro.Arrangement;
 import nl.gmsd.avro.PseudonymisedRecord;
+import nl.gmsd.beam.JobMetrics;
 import nl.gmsd.beam.SpecificRecordCoder;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.StringHash;
@@ -68,15 +69,23 @@ public final class MergeArrangements extends PTransform<PCollection<Pseudonymise
   static final class MergeFn extends DoFn<KV<Long, Iterable<PseudonymisedRecord>>, Arrangement> {
     private final ArrangementMerger merger;
     private final Counter merged = Metrics.counter(MergeArrangements.class, "arrangements.merged");
+    private transient boolean metrics; // see JobMetrics
 
     MergeFn(MergeSettings settings) {
       this.merger = new ArrangementMerger(settings);
     }
 
+    @StartBundle
+    public void startBundle(StartBundleContext c) {
+      metrics = JobMetrics.collected(c.getPipelineOptions());
+    }
+
     @ProcessElement
     public void process(@Element KV<Long, Iterable<PseudonymisedRecord>> group, OutputReceiver<Arrangement> out) {
       for (Arrangement a : mergeGroup(merger, group.getValue())) {
-        merged.inc();
+        if (metrics) {
+          merged.inc();
+        }
         out.output(a);
       }
     }

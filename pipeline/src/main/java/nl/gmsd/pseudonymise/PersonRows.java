@@ -3,6 +3,7 @@ package nl.gmsd.pseudonymise;
 import java.io.Serializable;
 import java.util.Optional;
 import nl.gmsd.avro.Person;
+import nl.gmsd.common.input.FieldTypes;
 
 /**
  * Rows of {@code personen.csv} (SPEC 6, 10): {@code bsn;geboortedatum;geslacht;huishouden}, dates
@@ -96,50 +97,7 @@ public final class PersonRows {
 
   /** {@code YYYYMMDD} in {@code line[from, to)} as days since 1970-01-01, or null. */
   static Integer epochDay(String line, int from, int to) {
-    if (to - from != 8) {
-      return null;
-    }
-    int value = 0;
-    for (int i = from; i < to; i++) {
-      char c = line.charAt(i);
-      if (c < '0' || c > '9') {
-        return null;
-      }
-      value = value * 10 + (c - '0');
-    }
-    int year = value / 10000;
-    int month = value / 100 % 100;
-    int day = value % 100;
-    if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-      return null;
-    }
-    return (int) daysSinceEpoch(year, month, day);
-  }
-
-  private static int daysInMonth(int year, int month) {
-    switch (month) {
-      case 2:
-        boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        return leap ? 29 : 28;
-      case 4:
-      case 6:
-      case 9:
-      case 11:
-        return 30;
-      default:
-        return 31;
-    }
-  }
-
-  /** The proleptic Gregorian day count of java.time.LocalDate, without the object. */
-  private static long daysSinceEpoch(int year, int month, int day) {
-    // Howard Hinnant's days_from_civil.
-    int y = month <= 2 ? year - 1 : year;
-    int era = Math.floorDiv(y, 400);
-    int yoe = y - era * 400;
-    int mp = (month + 9) % 12;
-    int doy = (153 * mp + 2) / 5 + day - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (long) era * 146097 + doe - 719468;
+    int day = FieldTypes.epochDay(line, from, to);
+    return day == Integer.MIN_VALUE ? null : day;
   }
 }

@@ -3,6 +3,7 @@ package nl.gmsd.pseudonymise;
 import java.nio.file.Paths;
 import nl.gmsd.avro.DeliveryRecord;
 import nl.gmsd.avro.PseudonymisedRecord;
+import nl.gmsd.beam.JobMetrics;
 import nl.gmsd.beam.SpecificRecordCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -38,6 +39,7 @@ public final class Pseudonymise extends PTransform<PCollection<DeliveryRecord>, 
   static final class ReplaceBsnFn extends DoFn<DeliveryRecord, PseudonymisedRecord> {
     private final String keyFile;
     private final Counter unknown = Metrics.counter(Pseudonymise.class, "records.unknownBsn");
+    private transient boolean metrics; // see JobMetrics
     private transient Pseudonymiser pseudonymiser;
 
     ReplaceBsnFn(String keyFile) {
@@ -49,11 +51,18 @@ public final class Pseudonymise extends PTransform<PCollection<DeliveryRecord>, 
       pseudonymiser = new Pseudonymiser(PseudonymKey.read(Paths.get(keyFile)));
     }
 
+    @StartBundle
+    public void startBundle(StartBundleContext c) {
+      metrics = JobMetrics.collected(c.getPipelineOptions());
+    }
+
     @ProcessElement
     public void process(@Element DeliveryRecord r, OutputReceiver<PseudonymisedRecord> out) {
       String pseudonym = pseudonymiser.pseudonym(r.getBsn());
       if (pseudonym == null) {
-        unknown.inc();
+        if (metrics) {
+          unknown.inc();
+        }
       }
       out.output(PseudonymisedRecord.newBuilder()
           .setFile(r.getFile())

@@ -3,6 +3,7 @@ package nl.gmsd.pseudonymise;
 import java.nio.file.Paths;
 import java.util.Optional;
 import nl.gmsd.avro.Person;
+import nl.gmsd.beam.JobMetrics;
 import nl.gmsd.beam.SpecificRecordCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -58,6 +59,7 @@ public final class ReadPersons extends PTransform<PBegin, PCollection<KV<String,
     private final String keyFile;
     private final Counter read = Metrics.counter(ReadPersons.class, "persons.read");
     private final Counter unusable = Metrics.counter(ReadPersons.class, "persons.unusable");
+    private transient boolean metrics; // see JobMetrics
     private transient Pseudonymiser pseudonymiser;
 
     PersonFn(String keyFile) {
@@ -69,15 +71,24 @@ public final class ReadPersons extends PTransform<PBegin, PCollection<KV<String,
       pseudonymiser = new Pseudonymiser(PseudonymKey.read(Paths.get(keyFile)));
     }
 
+    @StartBundle
+    public void startBundle(StartBundleContext c) {
+      metrics = JobMetrics.collected(c.getPipelineOptions());
+    }
+
     @ProcessElement
     public void process(@Element String line, OutputReceiver<KV<String, Person>> out) {
       Optional<PersonRows.ParsedPerson> parsed = PersonRows.parse(line);
       if (parsed.isEmpty()) {
-        unusable.inc(); // the header, or a row that cannot be joined (no usable BSN)
+        if (metrics) {
+          unusable.inc(); // the header, or a row that cannot be joined (no usable BSN)
+        }
         return;
       }
       Person p = PersonRows.toAvro(parsed.get(), pseudonymiser);
-      read.inc();
+      if (metrics) {
+        read.inc();
+      }
       out.output(KV.of(p.getPseudonym(), p));
     }
   }

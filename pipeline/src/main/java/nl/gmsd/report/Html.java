@@ -38,7 +38,8 @@ final class Html {
       ".flags li{margin-bottom:.3rem}.flag{font-weight:600}",
       ".ok{color:#1e6b2f}.bad{color:#a4161a}.box{border:1px solid #ccc;background:#fafafa;"
           + "padding:.5rem 1rem;margin:1rem 0}",
-      ".note{color:#555;font-size:.85rem}svg{max-width:100%;height:auto}",
+      ".note{color:#555;font-size:.85rem}svg{max-width:100%;height:auto;margin:.5rem 0 1rem 0}",
+      ".office{background:#a4161a;color:#fff;font-weight:600;padding:.3rem .6rem;display:inline-block}",
       "@media print{body{margin:0;max-width:none;font-size:10pt}a{color:inherit;"
           + "text-decoration:none}.noprint{display:none}section,table,svg{break-inside:avoid}}");
 }

@@ -23,8 +23,11 @@ import org.apache.beam.sdk.values.PDone;
 
 /**
  * Writes the op-orde pages (SPEC 9): per gemeente and period of the run a self-contained Dutch
- * HTML page with its own exact figures against its comparison group, plus an index. Restricted
- * output, so exact counts are allowed; peer figures are aggregates only.
+ * HTML page with its own exact figures against its comparison group, in the gemeente's own folder
+ * {@code op-orde/<gemeentecode>/} (what is handed to its coordinator), plus the office's overview
+ * {@code op-orde/index.html}. Restricted output, so exact counts are allowed; peer figures are
+ * aggregates only. The exact counts come in for the run's periods and for the period before each
+ * that the run read.
  */
 public final class WriteOpOrdeReports extends PTransform<PCollection<CellCount>, PDone> {
 

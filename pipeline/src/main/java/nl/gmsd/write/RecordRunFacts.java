@@ -35,7 +35,22 @@ public final class RecordRunFacts {
   public static final String FOLDER = ".run";
   public static final String COUNTS_FILE = "counts.tsv";
 
+  /** The counts of published table cells per status (SPEC 10), as {@code run.json} names them. */
+  public static final List<String> CELLS_BY_STATUS =
+      List.of("cells_published", "cells_secret", "cells_withdrawn", "cells_not_delivered");
+
   private RecordRunFacts() {}
+
+  /** The name of the count of table cells with {@code status}: {@code cells_published}, {@code cells_secret}, ... */
+  public static String cellsByStatus(String status) {
+    return switch (status) {
+      case nl.gmsd.common.TableLayout.STATUS_PUBLISHED -> "cells_published";
+      case nl.gmsd.common.TableLayout.STATUS_SECRET -> "cells_secret";
+      case nl.gmsd.common.TableLayout.STATUS_WITHDRAWN -> "cells_withdrawn";
+      case nl.gmsd.common.TableLayout.STATUS_NOT_DELIVERED -> "cells_not_delivered";
+      default -> throw new IllegalArgumentException("unknown cell status: " + status);
+    };
+  }
 
   /** The number of elements of {@code pc} as a named count. */
   public static <T> PCollection<KV<String, Long>> count(String name, PCollection<T> pc) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import nl.gmsd.avro.TableCell;
 import nl.gmsd.beam.GatherAll;
+import nl.gmsd.common.TableCodebook;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -21,7 +22,8 @@ import org.apache.beam.sdk.values.PDone;
 
 /**
  * Writes the published table in long form (SPEC 7, 10): {@code tabellen/wmo.csv} and the same
- * cells as {@code tabellen/wmo.avro}, one file each, sorted by every column but value and status.
+ * cells as {@code tabellen/wmo.avro}, one file each, sorted by every column but value and status;
+ * beside them the codebook {@code tabellen/codes.csv} ({@link TableCodebook}).
  */
 public final class WriteTables extends PTransform<PCollection<TableCell>, PDone> {
 
@@ -78,6 +80,7 @@ public final class WriteTables extends PTransform<PCollection<TableCell>, PDone>
         }
         w.flush();
       });
+      OutputFiles.writeString(dir.resolve(TableCodebook.FILE), TableCodebook.csv());
       OutputFiles.write(dir.resolve("wmo.avro"), out -> {
         try (DataFileWriter<TableCell> w = new DataFileWriter<>(new SpecificDatumWriter<>(TableCell.class))) {
           w.create(TableCell.getClassSchema(), out);

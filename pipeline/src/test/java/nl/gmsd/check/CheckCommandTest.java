@@ -88,6 +88,36 @@ class CheckCommandTest {
   }
 
   @Test
+  void f03NamesTheWindowItJudgedAgainst() throws Exception {
+    String f = write("WMO_H12025_Amsterdam.csv", validLines(2));
+    assertEquals(1, run("--received-at=2026-07-15T08:00:00Z", f));
+    assertTrue(out.contains("  Toelichting:   ontvangen op 15 juli 2026 (UTC), dus beoordeeld in het aanleveringsvenster"
+        + " van H12026 (aanleveringen van 1 juli 2026 tot en met 31 december 2026), waarin alleen H12026 en H22025"
+        + " mogen worden aangeleverd\n"), out);
+    assertFalse(out.contains("--received-at"), "the time was given: no hint");
+    assertEquals("", err);
+  }
+
+  @Test
+  void f03WithTheUploadTimeTakenAsNowPointsToReceivedAt() throws Exception {
+    List<String> lines = validLines(2);
+    for (int l = 2; l <= 3; l++) {
+      lines.set(l - 1, lines.get(l - 1).replace("2025", "2024"));
+    }
+    String f = write("WMO_H12024_Amsterdam.csv", lines); // too old for any window from now on
+    assertEquals(1, run(f));
+    assertTrue(out.contains("Toelichting:   ontvangen op "), out);
+    assertTrue(out.contains("Let op: als tijdstip van aanlevering is nu genomen"), out);
+    assertTrue(out.contains("geef dat tijdstip dan op met --received-at=TIJDSTIP, bijvoorbeeld"
+        + " --received-at=2024-07-01T09:00:00Z (dan opent het venster van H12024)."), out);
+    assertEquals(0, run("--received-at=2024-07-01T09:00:00Z", f), "the suggested time works");
+    assertEquals(1, run("--json", f));
+    assertTrue(out.contains("mogen worden aangeleverd. (ontvangen op "), out);
+    assertTrue(err.contains("give the real upload time with --received-at=TIME, e.g. --received-at=2024-07-01T09:00:00Z"),
+        err);
+  }
+
+  @Test
   void yearWithoutShippedDivisionUsesTheLatestWithANotice() throws Exception {
     List<String> lines = validLines(2);
     for (int l = 2; l <= 3; l++) {

@@ -19,7 +19,7 @@ class ProtocolTest {
   @Test
   void everyCodeOfTheSpecHasADutchDescriptionAndFix() {
     List<String> expected = List.of("F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08", "F09",
-        "F10", "O20", "O21", "O22", "O23", "O24", "O25", "R01", "R02", "R03", "R10", "R11", "R12",
+        "F10", "F11", "O20", "O21", "O22", "O23", "O24", "O25", "R01", "R02", "R03", "R10", "R11", "R12",
         "R13", "R14", "R15", "R16", "R17", "R18", "W30", "W31", "W32");
     assertEquals(expected, List.copyOf(new TreeSet<>(protocol.codes())));
     for (String c : expected) {

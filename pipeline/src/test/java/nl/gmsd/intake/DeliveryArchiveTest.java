@@ -229,10 +229,23 @@ class DeliveryArchiveTest {
   }
 
   @Test
-  void aDirectoryIsNotAPresentFile() throws IOException {
+  void aFileThisAccountCannotReadIsNamedBeforeTheRun() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+        "root reads every file whatever its permissions");
+    manifest("2025-07-15T10:00:00Z;0363;secret.csv");
+    write("secret.csv", "x");
+    Files.setPosixFilePermissions(archive.resolve("secret.csv"), java.util.Set.of());
+    ArchiveException e = assertThrows(ArchiveException.class, () -> DeliveryArchive.read(archive, H12025));
+    assertTrue(e.getMessage().contains("manifest.csv line 2: the file 'secret.csv' cannot be read by this account"),
+        e.getMessage());
+  }
+
+  @Test
+  void aDirectoryIsPresentButTheCheckGivesItF11() throws IOException {
     manifest("2025-07-15T10:00:00Z;0363;dir");
     Files.createDirectories(archive.resolve("dir"));
-    assertFalse(DeliveryArchive.read(archive, H12025).uploads().get(0).getPresent());
+    // present: something is there (not F10); the check sees it is no regular file (F11).
+    assertTrue(DeliveryArchive.read(archive, H12025).uploads().get(0).getPresent());
   }
 
   @ParameterizedTest

@@ -34,13 +34,23 @@ class DutchNumbersTest {
   void quantilesInterpolateLinearly() {
     PeerStatistics s = PeerStatistics.of(List.of(11.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0));
     assertEquals(11, s.peers());
-    assertEquals(2.0, s.p10(), 1e-9);
     assertEquals(3.5, s.p25(), 1e-9);
     assertEquals(6.0, s.median(), 1e-9);
     assertEquals(8.5, s.p75(), 1e-9);
-    assertEquals(10.0, s.p90(), 1e-9);
     PeerStatistics two = PeerStatistics.of(List.of(10.0, 20.0));
     assertEquals(15.0, two.median(), 1e-9);
-    assertEquals(11.0, two.p10(), 1e-9);
+    assertEquals(12.5, two.p25(), 1e-9);
+  }
+
+  @Test
+  void fencesAreTukeys() {
+    PeerStatistics s = PeerStatistics.of(List.of(11.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0));
+    assertEquals(5.0, s.iqr(), 1e-9);
+    assertEquals(3.5 - 7.5, s.lowerFence(1.5), 1e-9);
+    assertEquals(8.5 + 7.5, s.upperFence(1.5), 1e-9);
+    assertEquals(false, s.outside(16.0, 1.5), "on the fence is inside");
+    assertEquals(true, s.outside(16.01, 1.5));
+    assertEquals(true, s.outside(-4.01, 1.5));
+    assertEquals(true, s.outside(Double.POSITIVE_INFINITY, 1.5), "a rise from 0 is outside any spread");
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import nl.gmsd.testing.FileTrees;
 import nl.gmsd.testing.OutputComparison;
 import nl.gmsd.testing.SmallArchive;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class AtomicOutputIT {
 
     Process first = start(command(data, output), WORK.resolve("first.log"));
     assertTrue(first.waitFor(4, TimeUnit.MINUTES) && first.exitValue() == 0, Files.readString(WORK.resolve("first.log")));
-    copyTree(output, reference);
+    FileTrees.copy(output, reference);
 
     // Killed mid-run: wait until it writes its staging folder, then kill -9.
     Process killed = start(command(data, output), WORK.resolve("killed.log"));
@@ -80,18 +81,5 @@ class AtomicOutputIT {
     assertTrue(log.contains("the previous output (if any) is untouched"), log);
     assertEquals(List.of(), OutputComparison.differences(reference, output), "the previous output changed");
     assertEquals(List.of(), partials(), "a failed run left its staging folder");
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

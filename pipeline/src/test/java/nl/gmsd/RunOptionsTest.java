@@ -1,0 +1,160 @@
+package nl.gmsd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.options.Validation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code gmsd run --help}, the command line's checks and run.json's settings, all read from the options interfaces. */
+class RunOptionsTest {
+
+  private static final String REQUIRED = "--period=H12025 --archive=a --reference=b --pseudonymKeyFile=c --output=d";
+
+  /** A stand-in for an options interface another change adds. */
+  @Description("Something new")
+  public interface NewOptions extends PipelineOptions {
+    @Description("A new threshold.")
+    @Default.Double(0.25)
+    double getNewThreshold();
+
+    void setNewThreshold(double value);
+
+    @Description("A new input. Say more.")
+    @Validation.Required
+    String getNewInput();
+
+    void setNewInput(String value);
+  }
+
+  /** Every getter of every part of GmsdOptions. */
+  private static Set<String> declaredOptions() {
+    Set<String> names = new TreeSet<>();
+    for (Class<?> part : GmsdOptions.class.getInterfaces()) {
+      for (Method m : part.getDeclaredMethods()) {
+        if (m.getName().startsWith("get")) {
+          names.add(Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4));
+        }
+      }
+    }
+    return names;
+  }
+
+  private static String[] args(String line) {
+    return line.isBlank() ? new String[0] : line.trim().split(" +");
+  }
+
+  @Test
+  void runHelpHasEveryOptionOnOneLineWithItsDefault() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    assertEquals(0, GmsdMain.dispatch(new String[] {"run", "--help"}, new PrintStream(bytes, true), System.err));
+    String help = bytes.toString(StandardCharsets.UTF_8);
+    List<String> lines = help.lines().toList();
+    for (String name : declaredOptions()) {
+      List<String> mine = lines.stream().filter(l -> l.startsWith("  --" + name + "=")).toList();
+      assertEquals(1, mine.size(), name + " in\n" + help);
+      assertTrue(mine.get(0).endsWith("[required]") || mine.get(0).contains("[default: "), mine.get(0));
+    }
+    for (String engine : List.of("runner", "flinkMaster", "parallelism", "disableMetrics")) {
+      assertTrue(lines.stream().anyMatch(l -> l.startsWith("  --" + engine + "=") && l.contains("[default: ")), engine);
+    }
+    assertTrue(help.contains("  --minCount=N  ") && help.contains("[default: 8]"));
+    assertTrue(help.contains("[default: nearest]"));
+  }
+
+  @Test
+  void anOptionAddedToAnInterfaceIsInTheHelpWithoutAnotherEdit() {
+    List<RunOptions.Option> options = RunOptions.options(NewOptions.class);
+    assertEquals("newInput", options.get(0).name(), "required ones first");
+    assertTrue(options.get(0).required());
+    assertEquals("newThreshold", options.get(1).name());
+    assertEquals("0.25", options.get(1).defaultText());
+    assertEquals("--newThreshold=X", options.get(1).usage());
+    assertEquals("A new threshold.", options.get(1).description());
+  }
+
+  @Test
+  void demoHelpListsTheDemosOptionsAndTheRunsOptionalOnes() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    assertEquals(0, GmsdMain.dispatch(new String[] {"demo", "--help"}, new PrintStream(bytes, true), System.err));
+    String help = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(help.contains("  --scale=S "), help);
+    assertTrue(help.contains("[default: " + DemoCommand.DEFAULT_SCALE + "]"));
+    assertTrue(help.contains("  --minCount=N "));
+    assertFalse(help.contains("  --archive="), "the demo sets it");
+    assertTrue(help.contains("  --runner=NAME "));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "--period=H12025 --archive=a --reference=b --pseudonymKeyFile=c | missing --output=DIR (Output folder)",
+    REQUIRED + " --outptu=x | unknown option --outptu (did you mean --output?)",
+    REQUIRED + " --mincount=7 | unknown option --mincount (did you mean --minCount?)",
+    REQUIRED + " --minCount=abc | --minCount=abc: not a whole number",
+    REQUIRED + " --minCount | --minCount needs a value: --minCount=N",
+    REQUIRED + " --parallelism=two | --parallelism=two: not a whole number",
+    REQUIRED + " --disableMetrics=yes | --disableMetrics=yes: not true or false",
+    REQUIRED + " output | 'output' is not an option: options are written --name=value"
+  })
+  void badCommandLinesGetOneSentenceEachAndExit2(String line, String expected) {
+    assertEquals(List.of(expected), RunOptions.problems(args(line)));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc = GmsdMain.dispatch(("run " + line).split(" +"), new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertEquals(2, rc);
+    assertEquals("gmsd run: " + expected + "\nSee 'scripts/gmsd run --help'. Nothing was written.\n", text);
+  }
+
+  @Test
+  void everyMissingRequiredOptionIsNamedNotOnlyTheFirst() {
+    List<String> problems = RunOptions.problems(new String[0]);
+    assertEquals(5, problems.size(), problems.toString());
+    for (String p : problems) {
+      assertTrue(p.startsWith("missing --"), p);
+      assertFalse(p.contains("Missing required value"), "not Beam's words");
+    }
+    assertEquals(List.of(), RunOptions.problems(args(REQUIRED + " --runner=DirectRunner --disableMetrics")));
+  }
+
+  @Test
+  void whatBeamAloneCatchesIsStillOneLineAndExit2() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc = GmsdMain.dispatch(("run " + REQUIRED + " --runner=NoSuchRunner").split(" "),
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true));
+    assertEquals(2, rc);
+    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(2, lines.size(), lines.toString());
+    assertTrue(lines.get(0).startsWith("gmsd run: Unknown 'runner' specified 'NoSuchRunner'"), lines.get(0));
+  }
+
+  @Test
+  void runJsonSettingsAreTheOptionsOfEveryInterfaceButInputs() {
+    PipelineOptionsFactory.register(GmsdOptions.class);
+    GmsdOptions o = PipelineOptionsFactory.fromArgs(args(REQUIRED + " --minCount=10")).as(GmsdOptions.class);
+    Map<String, Object> s = RunOptions.settings(o);
+    Set<String> expected = new TreeSet<>(declaredOptions());
+    for (Method m : InputOptions.class.getDeclaredMethods()) {
+      expected.remove(Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4));
+    }
+    assertEquals(expected, new TreeSet<>(s.keySet()));
+    assertEquals(10, s.get("minCount"));
+    assertEquals(20, s.get("maxDeliveriesPerWindow"));
+    assertEquals("nearest", s.get("roundingMode"));
+  }
+}
