@@ -55,8 +55,6 @@ final class Audit {
   private final AuditState s;
   private final Certificates cert;
   private final AtomicLong lps = new AtomicLong();
-  static final AtomicLong DUMPED = new AtomicLong();
-  static final AtomicLong FRAC = new AtomicLong(), BAD = new AtomicLong(), GOOD = new AtomicLong();
   private final int n = CellRelations.CELLS.size();
 
   Audit(AuditState s, Certificates cert) {
@@ -92,15 +90,6 @@ final class Audit {
       }
     }
     debug("moves", gs.length, t0);
-    if (Boolean.getBoolean("gmsd.audit.debug")) {
-      java.util.Map<String, Integer> hist = new java.util.TreeMap<>();
-      for (int[] c : openCells()) {
-        var cell = CellRelations.CELLS.get(c[1]);
-        String k = s.level(c[0]) + " " + cell.dimension() + "/" + (cell.dimension().equals("type") ? "*" : cell.category()) + "/" + cell.measure() + " v=" + Math.min(s.exact[c[0]][c[1]], 9) + (s.status[c[0]][c[1]] == AuditState.PRIMARY ? "" : " sec");
-        hist.merge(k, 1, Integer::sum);
-      }
-      hist.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(30).forEach(e -> System.err.println("     " + e.getValue() + " " + e.getKey()));
-    }
     // Stage 1: each gemeente alone (all open cells of a gemeente, and of the aggregates above it).
     Map<Integer, List<int[]>> targets = new TreeMap<>();
     for (int g : s.gemeenten()) {
@@ -204,10 +193,9 @@ final class Audit {
   }
 
   private void debug(String stage, int systems, long t0) {
-    if (LOG.isDebugEnabled() || Boolean.getBoolean("gmsd.audit.debug")) {
-      String m = String.format(java.util.Locale.ROOT, "%s: %d systems, %d open after, %d LPs, %.2f s (dives %d, ok %d, LPs %d)",
-          stage, systems, openCells().size(), lps.get(), (System.nanoTime() - t0) / 1e9, DIVES.get(), DIVE_OK.get(), DIVE_LPS.get());
-      System.err.println("  audit " + m);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(String.format(java.util.Locale.ROOT, "audit %s: %d systems, %d open after, %d LPs, %.2f s",
+          stage, systems, openCells().size(), lps.get(), (System.nanoTime() - t0) / 1e9));
     }
   }
 
@@ -440,7 +428,6 @@ final class Audit {
   /** How many re-optimisations a dive makes at most. */
   static final int DIVE_STEPS = 4;
 
-  static final AtomicLong DIVES = new AtomicLong(), DIVE_OK = new AtomicLong(), DIVE_LPS = new AtomicLong();
 
   /**
    * A whole-number point near an LP optimum: every fractional coordinate is bounded to its whole
@@ -449,7 +436,6 @@ final class Audit {
    */
   static double[] dive(RestrictedSystem sys, int[] objective, boolean max, double[] point) {
     LinearSystem lp = sys.lp;
-    DIVES.incrementAndGet();
     List<double[]> saved = new ArrayList<>();
     try {
       double[] p = point;
@@ -472,10 +458,8 @@ final class Audit {
           }
         }
         if (!fractional) {
-          DIVE_OK.incrementAndGet();
           return p;
         }
-        DIVE_LPS.incrementAndGet();
         LinearSystem.Optimum o = lp.solve(objective, max, false);
         if (o == LinearSystem.INFEASIBLE || o == null) {
           return null;
@@ -492,12 +476,10 @@ final class Audit {
   }
 
   static final int SEQ_STEPS = 16;
-  static final AtomicLong SEQ = new AtomicLong(), SEQ_OK = new AtomicLong(), SEQ_LPS = new AtomicLong();
 
   /** One fractional variable at a time (largest coefficient relations first: the aantal cells), nearer side first. */
   static double[] diveOneByOne(RestrictedSystem sys, int[] objective, boolean max, double[] point) {
     LinearSystem lp = sys.lp;
-    SEQ.incrementAndGet();
     List<double[]> saved = new ArrayList<>();
     try {
       double[] p = point;
@@ -515,7 +497,6 @@ final class Audit {
           }
         }
         if (v < 0) {
-          SEQ_OK.incrementAndGet();
           return p;
         }
         double lo = lp.lower(v);
@@ -528,7 +509,6 @@ final class Audit {
         for (int side = 0; side < 2; side++) {
           boolean toDown = downFirst == (side == 0);
           lp.setBounds(v, toDown ? lo : upv, toDown ? dn : hi);
-          SEQ_LPS.incrementAndGet();
           o = lp.solve(objective, max, false);
           if (o != LinearSystem.INFEASIBLE) {
             break;
@@ -599,28 +579,10 @@ final class Audit {
   private void offer(RestrictedSystem sys, double[] point, List<int[]> targets, long[] up, long[] down,
       List<long[][]> tables) {
     long[][] d = sys.deviations(point);
-    if (d == null) { FRAC.incrementAndGet(); return; }
-    if (!Certificates.check(s, sys.free, d)) {
-      BAD.incrementAndGet();
+    if (d == null || !Certificates.check(s, sys.free, d)) {
       return;
     }
-    GOOD.incrementAndGet();
     tables.add(d);
-    if (Boolean.getBoolean("gmsd.audit.dump") && sys.free.length > 1 && DUMPED.incrementAndGet() < 12) {
-      StringBuilder b = new StringBuilder("TABLE free=" + sys.free.length + " target " + s.key(targets.get(0)[0], targets.get(0)[1]) + "\n");
-      for (int k = 0; k < sys.free.length; k++) {
-        b.append("  ").append(s.code(sys.free[k])).append(": ");
-        for (int j = 0; j < n; j++) {
-          if (d[k][j] != 0) {
-            var c = CellRelations.CELLS.get(j);
-            b.append(c.dimension()).append('/').append(c.category()).append('/').append(c.measure().charAt(0)).append(d[k][j] > 0 ? "+" : "").append(d[k][j])
-             .append("(").append(s.exact[sys.free[k]][j]).append(s.isSecret(sys.free[k], j) ? "s" : "p").append(") ");
-          }
-        }
-        b.append('\n');
-      }
-      System.err.print(b);
-    }
     for (int i = 0; i < targets.size(); i++) {
       int[] c = targets.get(i);
       long v = Math.round(sys.valueAt(point, c[0], c[1])) - s.exact[c[0]][c[1]];

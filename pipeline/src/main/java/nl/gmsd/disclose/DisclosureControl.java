@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
 public final class DisclosureControl implements Serializable {
   private static final Logger LOG = LoggerFactory.getLogger(DisclosureControl.class);
 
+  /**
+   * Fault injection for the atomic-output test (runners' AtomicOutputIT): with this system
+   * property set to true the stage fails as on an internal error. A hard table never fails it.
+   */
+  public static final String FAIL_FOR_TEST = "gmsd.test.failInDisclosure";
+
   private final long exactNodeLimit;
 
   /** Disclosure control with the default stages. */
@@ -59,6 +65,9 @@ public final class DisclosureControl implements Serializable {
    *     code, region name, dimension, category, measure) in ordinal order, plus the audit report
    */
   public Result apply(PublicationTable table, DisclosureSettings settings) {
+    if (Boolean.getBoolean(FAIL_FOR_TEST)) {
+      throw new IllegalStateException("internal error injected for a test (" + FAIL_FOR_TEST + ")");
+    }
     long started = System.nanoTime();
     Protection p = new Protection(new AuditState(table, settings));
     List<ProtectionStage.Report> reports = new ArrayList<>();
@@ -66,16 +75,6 @@ public final class DisclosureControl implements Serializable {
       long t = System.nanoTime();
       ProtectionStage.Report r = stage.protect(p);
       reports.add(r);
-      if (Boolean.getBoolean("gmsd.audit.debug")) {
-        java.util.Map<String, Integer> hist = new java.util.TreeMap<>();
-        for (int[] c : p.unsafe()) {
-          var cell = CellRelations.CELLS.get(c[1]);
-          String k = p.state.level(c[0]) + " " + cell.dimension() + "/" + (cell.dimension().equals("type") ? "*" : cell.category()) + "/" + cell.measure() + " v=" + Math.min(p.state.exact[c[0]][c[1]], 9) + (p.state.status[c[0]][c[1]] == AuditState.PRIMARY ? "" : " sec");
-          hist.merge(k, 1, Integer::sum);
-        }
-        System.err.println("after " + r.stage() + ":");
-        hist.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(12).forEach(e -> System.err.println("     " + e.getValue() + " " + e.getKey()));
-      }
       LOG.info("Disclosure control {}: {}: {} cells made secret, {} round(s), {} unsafe left, {} LPs so far, {} ms",
           table.period().code(), r.stage(), r.cellsMadeSecret(), r.rounds(), r.unsafeAfter(), p.lps(),
           (System.nanoTime() - t) / 1_000_000);

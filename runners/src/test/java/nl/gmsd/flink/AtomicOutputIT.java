@@ -26,12 +26,13 @@ import org.junit.jupiter.api.Timeout;
 class AtomicOutputIT {
   private static final Path WORK = Path.of("target/it/atomic-output").toAbsolutePath();
 
-  private static List<String> command(SmallArchive data, Path output, String... extra) {
+  private static List<String> command(SmallArchive data, Path output, String... jvmOptions) {
     List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx2g", "-jar", LocalFlinkCluster.gmsdJar().toString(), "run", "--period=" + SmallArchive.PERIOD,
+        "-Xmx2g"));
+    cmd.addAll(List.of(jvmOptions));
+    cmd.addAll(List.of("-jar", LocalFlinkCluster.gmsdJar().toString(), "run", "--period=" + SmallArchive.PERIOD,
         "--archive=" + data.archive, "--reference=" + data.reference, "--pseudonymKeyFile=" + data.keyFile,
         "--output=" + output, "--parallelism=2"));
-    cmd.addAll(List.of(extra));
     return cmd;
   }
 
@@ -73,8 +74,9 @@ class AtomicOutputIT {
       TaskManagerFailureIT.deleteTree(partial);
     }
 
-    // Failed: the audit needs more rounds than allowed, so the run fails at the end.
-    Process failed = start(command(data, output, "--maxAuditRounds=1"), WORK.resolve("failed.log"));
+    // Failed: an internal error in the last stage (injected: a hard table no longer fails a run).
+    Process failed = start(command(data, output, "-D" + nl.gmsd.disclose.DisclosureControl.FAIL_FOR_TEST + "=true"),
+        WORK.resolve("failed.log"));
     assertTrue(failed.waitFor(4, TimeUnit.MINUTES), "the failing run did not end");
     String log = Files.readString(WORK.resolve("failed.log"));
     assertEquals(1, failed.exitValue(), log);
