@@ -24,8 +24,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The audit ({@link Audit}) runs after every change; a secret cell counts as safe only when it
  * has two whole-number certificates ({@link Certificates}). Rounding happens before protection and
- * never changes. The stage never fails because a table is hard: the last stage always ends, and
- * cells no suppression can protect are reported ({@link AuditReport#beyondProtection()}). It
+ * never changes.
+ *
+ * <p><b>Termination and safety (SPEC 8, revised).</b> (1) Suppressions only grow, and a suppressed
+ * cell's interval [0, its parent's upper bound] contains its published one, so the attacker's
+ * feasible set only grows and no interval shrinks: a certificate stays valid (with random rounding
+ * an interval can change; then the certificates are dropped and found again). (2) Every stage is
+ * bounded: the heuristic runs at most maxAuditRounds rounds and stops at the first round that adds
+ * no cell, and it adds only cells the audit shows widen a failing cell ({@link Widening}); the
+ * exact stage runs at most {@link ExactSuppression#PASSES} passes of node-limited programs; the
+ * group fallback has {@link GroupSuppression#LEVELS} levels. (3) The last level makes every cell of
+ * the period secret, the widest every interval can be: a cell still unsafe there is beyond
+ * protection (its own region pins it), which no choice of secret cells can change; it is reported
+ * ({@link AuditReport#beyondProtection()}), never a failure. So the stage ends on every table, and
  * fails only on an internal error (a solver that does not answer).
  */
 public final class DisclosureControl implements Serializable {
@@ -78,6 +89,11 @@ public final class DisclosureControl implements Serializable {
       LOG.info("Disclosure control {}: {}: {} cells made secret, {} round(s), {} unsafe left, {} LPs so far, {} ms",
           table.period().code(), r.stage(), r.cellsMadeSecret(), r.rounds(), r.unsafeAfter(), p.lps(),
           (System.nanoTime() - t) / 1_000_000);
+    }
+    if (!p.unsafe().isEmpty()) {
+      // Keys only, never values: which cells the audit could not prove safe even at the end.
+      LOG.warn("Disclosure control {}: {} secret cell(s) not proven safe, first: {}", table.period().code(),
+          p.unsafe().size(), p.unsafe().stream().limit(5).map(c -> p.state.key(c[0], c[1])).toList());
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     return new Result(PublishedCells.of(table, p.state), report(table, p, reports, millis));

@@ -47,6 +47,11 @@ final class ExactSuppression implements ProtectionStage {
   static final int NEIGHBOURS = 3;
   static final int TARGETS_PER_PROGRAM = 4;
   static final int PASSES = 3;
+  /**
+   * {@link #certify} frees every gemeente of the period at once only up to this many (the program
+   * grows with them; at national size a cell it cannot prove stays reported as not proven).
+   */
+  static final int CERTIFY_ALL_UP_TO = 40;
   /** SCIP's node limit per program ([decision]: about a second of work at most here). */
   static final long NODE_LIMIT = 2_000;
   /** Stands for "no upper bound" in the program. */
@@ -93,10 +98,11 @@ final class ExactSuppression implements ProtectionStage {
           }
         }
       }
-      if (added == before) {
+      int unsafeBefore = p.unsafe().size();
+      p.audit(); // also picks up cells the programs proved safe without new secret cells
+      if (added == before && p.unsafe().size() == unsafeBefore) {
         break;
       }
-      p.audit();
     }
     return new Report(name(), added, passes, p.unsafe().size());
   }
@@ -113,11 +119,50 @@ final class ExactSuppression implements ProtectionStage {
     return free.stream().mapToInt(Integer::intValue).limit(2L * (NEIGHBOURS + 1)).sorted().toArray();
   }
 
+  /**
+   * Completes the audit where its linear programs found no proof: for every unsafe cell, the same
+   * program with no candidates (nothing is made secret), so its solution, where one exists within
+   * the node limit, is a pair of whole-number tables that prove the cell safe as the table is.
+   * Used by the group fallback, whose last level leaves no candidate at all.
+   *
+   * @return the cells now proven safe
+   */
+  static int certify(Protection p) {
+    int before = p.unsafe().size();
+    if (before == 0) {
+      return 0;
+    }
+    ExactSuppression e = new ExactSuppression(NODE_LIMIT);
+    Map<Integer, List<int[]>> parts = new LinkedHashMap<>();
+    for (int[] c : p.unsafe()) {
+      parts.computeIfAbsent(c[0], x -> new ArrayList<>()).add(c);
+    }
+    int[] all = p.state.gemeenten();
+    for (Map.Entry<Integer, List<int[]>> part : parts.entrySet()) {
+      for (int[] c : part.getValue()) {
+        if (!p.cert.certified(c[0], c[1])) {
+          e.solve(p, part.getKey(), List.of(c), false, null);
+        }
+        if (!p.cert.certified(c[0], c[1]) && all.length <= CERTIFY_ALL_UP_TO) {
+          // A pin through Nederland: other provinces must move too.
+          e.solve(p, part.getKey(), List.of(c), false, all);
+        }
+      }
+    }
+    p.audit();
+    return before - p.unsafe().size();
+  }
+
   /** Solves the program for the targets; applies and records what it found; returns cells made secret. */
   private int solve(Protection p, int region, List<int[]> targets) {
+    return solve(p, region, targets, true, null);
+  }
+
+  /** With {@code free} null: the targets' part; else those gemeenten. */
+  private int solve(Protection p, int region, List<int[]> targets, boolean withCandidates, int[] freeOrNull) {
     AuditState s = p.state;
     int n = CellRelations.CELLS.size();
-    int[] free = part(p, region, targets);
+    int[] free = freeOrNull != null ? freeOrNull : part(p, region, targets);
     Map<Integer, int[]> below = new java.util.TreeMap<>();
     for (int k = 0; k < free.length; k++) {
       for (int a = s.parent(free[k]); a >= 0; a = s.parent(a)) {
@@ -140,7 +185,7 @@ final class ExactSuppression implements ProtectionStage {
       // Candidates: published cells of the free gemeenten and of the aggregates above them.
       Map<Long, MPVariable> choose = new LinkedHashMap<>();
       MPObjective cost = m.objective();
-      for (int r : regionsOf(free, below)) {
+      for (int r : withCandidates ? regionsOf(free, below) : List.<Integer>of()) {
         for (int j = 0; j < n; j++) {
           if (!s.isSecret(r, j)) {
             MPVariable v = m.makeBoolVar("");
@@ -181,10 +226,9 @@ final class ExactSuppression implements ProtectionStage {
           chosen.add(new int[] {(int) (k >> 32), (int) (long) k});
         }
       });
-      if (chosen.isEmpty()) {
-        return 0; // the cells were safe in this part already: the audit will find it
+      if (!chosen.isEmpty()) {
+        p.suppress(chosen);
       }
-      p.suppress(chosen);
       for (MPVariable[][] t : tables) {
         long[][] d = new long[free.length][n];
         for (int k = 0; k < free.length; k++) {

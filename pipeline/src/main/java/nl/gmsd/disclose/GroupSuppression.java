@@ -21,7 +21,10 @@ import nl.gmsd.common.TableLayout.Cell;
  * every cell of the period secret, gives every cell the widest interval any choice of secret cells
  * can give it. There each cell's interval is its primary bound [0, minCount - 1] or [0, no upper
  * bound]: the audit proves a cell safe there unless its own region already pins it
- * ({@link Protection}: beyond protection, reported as such). The stage stops at the first level
+ * ({@link Protection}: beyond protection, reported as such). After each level, cells the audit's
+ * linear programs could not prove are tried once more by integer program ({@link
+ * ExactSuppression#certify}), which finds the whole-number proof where one exists in the cell's
+ * part within the node limit. The stage stops at the first level
  * that leaves nothing unsafe, so the table is protected by construction, at the cost of more
  * secret cells the further it has to go.
  */
@@ -57,6 +60,8 @@ final class GroupSuppression implements ProtectionStage {
         added += fresh.size();
       }
       p.audit();
+      // Where the audit's linear programs find no proof, an integer program may (Certificates).
+      ExactSuppression.certify(p);
     }
     return new Report(name(), added, level, p.unsafe().size());
   }
