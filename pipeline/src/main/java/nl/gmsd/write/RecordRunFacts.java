@@ -158,21 +158,7 @@ public final class RecordRunFacts {
 
     @ProcessElement
     public void process(@Element AuditReport audit) throws IOException {
-      Map<String, Object> json = Json.object();
-      json.put("rounds", audit.rounds());
-      json.put("linear_programs", audit.lpCount());
-      List<Object> tables = new java.util.ArrayList<>();
-      for (AuditReport.TableAudit t : audit.tables()) {
-        Map<String, Object> m = Json.object();
-        m.put("table", t.table());
-        m.put("primary_cells", t.primaryCells());
-        m.put("secondary_cells", t.secondaryCells());
-        m.put("narrowest_interval_width", t.narrowestWidth() == null ? null
-            : new Json.Raw(String.format(Locale.ROOT, "%.3f", t.narrowestWidth())));
-        m.put("rounds_needed", t.roundsNeeded());
-        tables.add(m);
-      }
-      json.put("tables", tables);
+      Map<String, Object> json = audit.toJsonObject();
       Path dir = Paths.get(outputDir, FOLDER);
       OutputFiles.writeString(dir.resolve("audit-" + audit.period() + ".json"), Json.write(json));
       OutputFiles.writeString(dir.resolve("audit-" + audit.period() + ".millis"), Long.toString(audit.solveMillis()));

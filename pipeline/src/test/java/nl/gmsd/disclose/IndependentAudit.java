@@ -13,9 +13,11 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
- * A straightforward re-audit for tests, written apart from {@link Audit}: one full LP over every
- * audited region's cells (all within-region relations, provinces and Nederland included, and the
- * region sums) per secret cell, for nearest rounding.
+ * A straightforward re-audit for tests, written apart from {@link Audit}: one full program over
+ * every audited region's cells (all within-region relations of {@link CellRelations}, the reader's
+ * of SPEC 7 included, provinces and Nederland included, and the region sums) per secret cell, for
+ * nearest rounding, solved with ojAlgo (not OR-Tools, which the audit uses). {@link #integer}
+ * makes it the integer attacker of issue 13: counts are whole numbers.
  */
 final class IndependentAudit {
 
@@ -27,6 +29,10 @@ final class IndependentAudit {
   private final Map<String, String> parentOf = new HashMap<>();
   private final Map<Key, TableCell> published = new HashMap<>();
   private final Map<Key, Double> upper = new HashMap<>();
+  private boolean integer;
+
+  /** Stands for "no upper bound" in integer mode: far above any count of a test table. */
+  static final double UNBOUNDED = 1e6;
 
   IndependentAudit(PublicationTable table, List<TableCell> cells, DisclosureSettings s) {
     this.table = table;
@@ -51,6 +57,12 @@ final class IndependentAudit {
     for (TableCell c : cells) {
       published.put(new Key(c.getRegionCode(), new Cell(c.getDimension(), c.getCategory(), c.getMeasure())), c);
     }
+  }
+
+  /** Whole-number counts from now on (an integer program per bound instead of an LP). */
+  IndependentAudit integer() {
+    this.integer = true;
+    return this;
   }
 
   List<String> regions() {
@@ -105,10 +117,12 @@ final class IndependentAudit {
     Map<Key, Variable> x = new HashMap<>();
     for (String r : regionCodes) {
       for (Cell c : cells) {
-        Variable v = m.addVariable(r + c).lower(lower(r, c));
+        Variable v = m.addVariable(r + c).lower(lower(r, c)).integer(integer);
         double u = upper(r, c);
         if (Double.isFinite(u)) {
           v.upper(u);
+        } else if (integer) {
+          v.upper(UNBOUNDED); // ojAlgo's integer solver wants bounded variables
         }
         x.put(new Key(r, c), v);
       }
