@@ -43,6 +43,13 @@ final class Audit {
   /** How many other gemeenten of its province stage 2 frees with a region. */
   static final int NEIGHBOURS = 4;
 
+  /**
+   * How many gemeenten of other provinces stage 3 (and the protection stages' systems) free with a
+   * region: where a cell is secret and largest, so that a cell pinned only through Nederland's
+   * rounding interval can move.
+   */
+  static final int DONORS = 2;
+
   /** How many gemeenten stage 1 tries for a province's or Nederland's secret cell. */
   static final int AGGREGATE_CANDIDATES = 3;
 
@@ -132,7 +139,7 @@ final class Audit {
       families.computeIfAbsent(c[0], x -> new TreeMap<>()).computeIfAbsent(family(c[1]), x -> new ArrayList<>()).add(c);
     }
     families.forEach((r, byFamily) -> byFamily.forEach((f, cells) -> {
-      sets.add(neighbourhood(r, cells, FAMILY_NEIGHBOURS));
+      sets.add(neighbourhood(r, cells, FAMILY_NEIGHBOURS, 0));
       lists.add(cells);
     }));
     solveAll(sets, lists, true);
@@ -145,7 +152,7 @@ final class Audit {
       if (pinned[c[0]][c[1]]) {
         continue;
       }
-      sets.add(neighbourhood(c[0], List.of(c), NEIGHBOURS));
+      sets.add(neighbourhood(c[0], List.of(c), NEIGHBOURS, DONORS));
       lists.add(List.of(c));
     }
     solveAll(sets, lists, true);
@@ -250,7 +257,7 @@ final class Audit {
    * Nederland: that many and one more of the gemeenten below it): those secret in most of the
    * region's open cells, then with the most of those cells, then by code.
    */
-  int[] neighbourhood(int region, List<int[]> cells, int neighbours) {
+  int[] neighbourhood(int region, List<int[]> cells, int neighbours, int donors) {
     List<Integer> out = new ArrayList<>();
     int[] pool;
     int limit = neighbours;
@@ -268,6 +275,18 @@ final class Audit {
             .thenComparing(g -> s.code(g)))
         .limit(limit)
         .forEach(out::add);
+    // Donors from other provinces: a cell whose Nederland total sits at the edge of its rounding
+    // interval moves only if a gemeente elsewhere moves the other way.
+    int home = s.isGemeente(region) ? s.parent(region) : region;
+    if (donors > 0 && s.nederland() >= 0 && home != s.nederland()) {
+      Arrays.stream(s.gemeentenBelow(s.nederland())).boxed()
+          .filter(g -> s.parent(g) != home)
+          .sorted(Comparator.<Integer>comparingInt(g -> -(secretAmong(g, cells) + secretAmong(s.parent(g), cells)))
+              .thenComparing(g -> -massAmong(g, cells))
+              .thenComparing(g -> s.code(g)))
+          .limit(donors)
+          .forEach(out::add);
+    }
     return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
@@ -295,9 +314,14 @@ final class Audit {
   private void solveAll(List<int[]> sets, List<List<int[]>> lists, boolean perCell) {
     Found[] found = new Found[sets.size()];
     IntStream.range(0, sets.size()).parallel().forEach(i -> found[i] = certify(sets.get(i), lists.get(i), perCell));
-    for (Found f : found) {
+    for (int i = 0; i < found.length; i++) {
+      Found f = found[i];
       for (long[][] t : f.tables()) {
         cert.record(f.free(), t);
+      }
+      List<int[]> targets = lists.get(i);
+      for (int k = 0; k < targets.size(); k++) {
+        cert.recordRange(targets.get(k)[0], targets.get(k)[1], f.lpMin()[k], f.lpMax()[k]);
       }
     }
   }

@@ -110,7 +110,7 @@ final class ExactSuppression implements ProtectionStage {
   /** The part's gemeenten for a region's unsafe cells. */
   static int[] part(Protection p, int region, List<int[]> targets) {
     if (p.state.isGemeente(region)) {
-      return Arrays.stream(p.audit.neighbourhood(region, targets, NEIGHBOURS)).sorted().toArray();
+      return Arrays.stream(p.audit.neighbourhood(region, targets, NEIGHBOURS, Audit.DONORS)).sorted().toArray();
     }
     Set<Integer> free = new LinkedHashSet<>();
     for (int[] t : targets) {

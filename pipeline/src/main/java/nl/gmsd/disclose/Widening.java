@@ -39,7 +39,7 @@ final class Widening {
 
   static int[] systemFor(Protection p, int[] f) {
     if (p.state.isGemeente(f[0])) {
-      return Arrays.stream(p.audit.neighbourhood(f[0], List.of(f), Audit.NEIGHBOURS)).sorted().toArray();
+      return Arrays.stream(p.audit.neighbourhood(f[0], List.of(f), Audit.NEIGHBOURS, Audit.DONORS)).sorted().toArray();
     }
     return Arrays.stream(p.audit.candidates(f[0], f[1], Audit.NEIGHBOURS + 1)).sorted().toArray();
   }
@@ -55,9 +55,11 @@ final class Widening {
       p.addLps(sys.lp.solves());
       if (hi == null) {
         lpWidth = Double.POSITIVE_INFINITY;
+        p.cert.recordRange(f[0], f[1], lo.value(), Double.POSITIVE_INFINITY);
         return;
       }
       lpWidth = hi.value() - lo.value();
+      p.cert.recordRange(f[0], f[1], lo.value(), hi.value());
       for (LinearSystem.Optimum o : List.of(hi, lo)) {
         for (int v = 0; v < o.reducedCosts().length; v++) {
           if (Math.abs(o.reducedCosts()[v]) > TOLERANCE) {
@@ -103,11 +105,13 @@ final class Widening {
     long w = s.settings.minIntervalWidth();
     long certBefore = p.cert.width(f[0], f[1]);
     boolean shrank = s.suppress(fresh);
-    double after = measure();
+    double[] range = measure();
+    double after = range[1] - range[0];
+    boolean wideByLp = Math.floor(range[1] + 1e-6) - Math.ceil(range[0] - 1e-6) >= w;
     Audit.Found found = null;
     long up = shrank ? 0 : p.cert.up[f[0]][f[1]];
     long down = shrank ? 0 : p.cert.down[f[0]][f[1]];
-    if (after >= w - TOLERANCE) {
+    if (after >= w - TOLERANCE && !wideByLp) {
       // Wide enough for the linear program: look for the whole-number tables that prove it.
       List<int[]> targets = new ArrayList<>();
       targets.add(f);
@@ -134,6 +138,7 @@ final class Widening {
           p.cert.record(found.free(), t);
         }
       }
+      p.cert.recordRange(f[0], f[1], range[0], range[1]);
       lpWidth = after;
       analyse();
       return true;
@@ -154,11 +159,12 @@ final class Widening {
     return true;
   }
 
-  private double measure() {
+  /** f's smallest and largest value on its system. */
+  private double[] measure() {
     try (RestrictedSystem sys = new RestrictedSystem(p.state, free)) {
       double[] r = sys.lp.range(sys.objective(f[0], f[1]));
       p.addLps(sys.lp.solves());
-      return r[1] - r[0];
+      return r;
     }
   }
 
