@@ -55,7 +55,8 @@ public final class DemoCommand {
     try {
       for (String a : args) {
         if (a.startsWith("--output=")) {
-          dir = Paths.get(a.substring(9));
+          nl.gmsd.common.io.Location.requireLocal("gmsd demo", "--output", a.substring(9));
+          dir = nl.gmsd.common.io.Location.localPath(a.substring(9));
         } else if (a.startsWith("--scale=")) {
           scale = Double.parseDouble(a.substring(8));
         } else if (a.startsWith("--seed=")) {

@@ -22,11 +22,14 @@ public final class Engines {
       new RunOptions.Option("runner", "NAME", "FlinkRunner", false,
           "FlinkRunner (embedded, or a Flink cluster) or DirectRunner (tests and tiny inputs only)", String.class),
       new RunOptions.Option("flinkMaster", "HOST:PORT", "[auto]: embedded, or the cluster under `flink run`", false,
-          "the JobManager of a Flink cluster to submit to; paths must be visible to its TaskManagers", String.class),
+          "the JobManager of a Flink cluster to submit to; local paths must be visible to its TaskManagers", String.class),
       new RunOptions.Option("parallelism", "N", "the number of cores when embedded", false,
           "parallel tasks on Flink; give it with --flinkMaster, Beam does not see the cluster's default", int.class),
       new RunOptions.Option("disableMetrics", "true|false", "true on Flink", false,
-          "Beam's counters off; false shows them in Flink's web UI, at about 10% more CPU", Boolean.class));
+          "Beam's counters off; false shows them in Flink's web UI, at about 10% more CPU", Boolean.class),
+      new RunOptions.Option("hdfsConfiguration", "JSON", "from $HADOOP_CONF_DIR (core-site.xml, hdfs-site.xml)", false,
+          "Hadoop's configuration for hdfs:// locations, e.g. '[{\"fs.defaultFS\":\"hdfs://namenode:8020\"}]'",
+          String.class));
 
   private Engines() {}
 

@@ -1,6 +1,5 @@
 package nl.gmsd;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +18,7 @@ import nl.gmsd.check.TechnicalCheck;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
 import nl.gmsd.common.TableCodebook;
+import nl.gmsd.common.io.Storage;
 import nl.gmsd.costs.CostFigures;
 import nl.gmsd.costs.KostenTable;
 import nl.gmsd.costs.TabulateCosts;
@@ -54,16 +54,19 @@ import org.apache.beam.sdk.values.PCollectionView;
 /** The half-year processing as one Beam pipeline, the same on every engine. */
 public final class GmsdPipeline {
 
-  /** What the driver established before the pipeline starts (SPEC 10: stop before writing). */
+  /**
+   * What the driver established before the pipeline starts (SPEC 10: stop before writing). Its
+   * locations are local paths or URIs one of Beam's file systems serves ({@code Storage}).
+   */
   public record RunInputs(
       Period period,
       List<Upload> uploads,
       List<Withdrawal> withdrawals,
       ReferenceData reference,
-      Path archive,
+      String archive,
       PersonenFile personen,
-      Path keyFile,
-      Path stagingOutput) {
+      String keyFile,
+      String stagingOutput) {
 
     /** The periods with results: P and P-1, in that order. */
     public List<Period> resultPeriods() {
@@ -116,13 +119,13 @@ public final class GmsdPipeline {
   }
 
   /** Where the reading of personen.csv leaves its facts: the staged output's hidden .run folder. */
-  public static Path personenFacts(Path stagingOutput) {
-    return stagingOutput.resolve(RecordRunFacts.FOLDER).resolve(PersonenFacts.FOLDER);
+  public static String personenFacts(String stagingOutput) {
+    return Storage.resolve(stagingOutput, RecordRunFacts.FOLDER + "/" + PersonenFacts.FOLDER);
   }
 
   /** Adds every stage to {@code p}; outputs go to {@code in.stagingOutput()}. */
   public static void build(Pipeline p, GmsdOptions options, RunInputs in) {
-    String out = in.stagingOutput().toString();
+    String out = in.stagingOutput();
     List<Period> periods = in.resultPeriods();
     List<String> published = periods.stream().map(Period::code).toList();
     Set<Period> periodsRead = in.periodsRead();
@@ -134,7 +137,7 @@ public final class GmsdPipeline {
 
     // 2. Check every file; then the delivery rules over all verdicts.
     PCollection<FileVerdict> verdicts = uploads.apply("TechnicalCheck",
-        TechnicalCheck.of(in.archive().toString(), in.period(), periodsRead, in.reference()));
+        TechnicalCheck.of(in.archive(), in.period(), periodsRead, in.reference()));
     PCollection<DeliveryRules.Decision> decision = verdicts
         .apply("ApplyDeliveryRules", ApplyDeliveryRules.of(in.withdrawals(), deliverySettings(options)));
     PCollectionView<DeliveryRules.Decision> decisionView = decision.apply("DecisionView", View.asSingleton());
@@ -142,14 +145,14 @@ public final class GmsdPipeline {
     // 3. The records of the deliveries in force, not withdrawn (the check's second pass), and
     //    pseudonymised right away.
     PCollection<PseudonymisedRecord> records = uploads
-        .apply("ReadRecordsInForce", ReadRecordsInForce.of(in.archive().toString(), periodsRead, in.reference(), decisionView))
-        .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile().toString()));
+        .apply("ReadRecordsInForce", ReadRecordsInForce.of(in.archive(), periodsRead, in.reference(), decisionView))
+        .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile()));
 
     // 3b. The cost files of the 2016-2019 protocol (SPEC 12), for the periods that have them: the
     //     kosten table, and the costs for the op-orde pages.
     List<Period> costPeriods = CostFigures.costPeriods(periods, FileKinds.shipped());
     TabulateCosts.Result costs = costPeriods.isEmpty() ? null
-        : uploads.apply("TabulateCosts", TabulateCosts.of(in.archive().toString(), costPeriods, in.reference(), decisionView));
+        : uploads.apply("TabulateCosts", TabulateCosts.of(in.archive(), costPeriods, in.reference(), decisionView));
 
     // 4. Merge records into arrangements per gemeente and calendar year; select those active in P,
     //    P-1 and, for the op-orde comparison only, the read period before P-1 (not published).
@@ -158,7 +161,7 @@ public final class GmsdPipeline {
 
     // 5. Join with the pseudonymised population register.
     PCollection<KV<String, Person>> persons = p.apply("ReadPersons",
-        ReadPersons.from(in.personen(), in.keyFile().toString(), personenFacts(in.stagingOutput()).toString()));
+        ReadPersons.from(in.personen(), in.keyFile(), personenFacts(in.stagingOutput())));
     PCollection<ClientPeriod> clients = active.apply("JoinReferenceData", JoinReferenceData.withPersons(persons));
 
     // 6. Count exactly, then protect (rounding, suppression, audit) the periods published.

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nl.gmsd.common.io.Location;
+import nl.gmsd.common.io.Storage;
 
 /**
  * The rule that keeps every command from deleting or overwriting what it did not write: an
@@ -62,8 +64,43 @@ public final class OutputFolder {
     }
   }
 
+  /**
+   * {@link #requireApartFrom(String, Path, Map)} for locations: local paths as there; a location
+   * on a file system with a scheme against the others on the same file system, by its path.
+   */
+  public static void requireApartFrom(String option, String output, Map<String, String> inputs) {
+    if (Storage.isLocal(output)) {
+      Map<String, Path> local = new java.util.LinkedHashMap<>();
+      inputs.forEach((what, where) -> {
+        if (Storage.isLocal(where)) {
+          local.put(what, Location.localPath(where));
+        }
+      });
+      requireApartFrom(option, Location.localPath(output), local);
+      return;
+    }
+    for (Map.Entry<String, String> in : inputs.entrySet()) {
+      String p = in.getValue();
+      if (Storage.isLocal(p)) {
+        continue; // another file system: apart
+      }
+      if (Storage.within(p, output)) {
+        throw new RefusedException(option + "=" + output + " contains " + in.getKey() + " (" + p
+            + "), and writing the output would replace it: " + apart(inputs.keySet()));
+      }
+      if (Storage.within(output, p)) {
+        throw new RefusedException(option + "=" + output + " lies inside " + in.getKey() + " (" + p + "): "
+            + apart(inputs.keySet()));
+      }
+    }
+  }
+
   private static String apart(Map<String, Path> inputs) {
-    return "give a new folder that neither holds nor lies inside " + String.join(", ", inputs.keySet());
+    return apart(inputs.keySet());
+  }
+
+  private static String apart(java.util.Set<String> inputs) {
+    return "give a new folder that neither holds nor lies inside " + String.join(", ", inputs);
   }
 
   /**
@@ -81,6 +118,40 @@ public final class OutputFolder {
     throw new RefusedException(option + "=" + output + " is not empty and is not an earlier output of gmsd run as "
         + "that run left it (" + describe(output) + "). gmsd run replaces only its own earlier output, never "
         + "other files: give a new or empty folder, or move what is in this one away yourself");
+  }
+
+  /**
+   * {@link #requireReplaceableRunOutput(String, Path)} for a location: on a file system with a
+   * scheme, the same rule over what Beam's file systems list there.
+   */
+  public static void requireReplaceableRunOutput(String option, String output) {
+    if (Storage.isLocal(output)) {
+      requireReplaceableRunOutput(option, Location.localPath(output));
+      return;
+    }
+    Storage.Kind kind;
+    List<String> listing;
+    try {
+      kind = Storage.kind(output);
+      if (kind == Storage.Kind.MISSING) {
+        return;
+      }
+      if (kind == Storage.Kind.FILE) {
+        throw new RefusedException(option + "=" + output + " exists and is not a folder: give a new folder");
+      }
+      listing = listing(output, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(output + ": cannot be listed", e);
+    }
+    if (listing.isEmpty() || isEarlierRunOutput(output)) {
+      return;
+    }
+    List<String> top = listing.stream().filter(e -> e.indexOf('/') < 0 || e.indexOf('/') == e.length() - 1)
+        .map(e -> e.endsWith("/") ? e.substring(0, e.length() - 1) : e).toList();
+    throw new RefusedException(option + "=" + output + " is not empty and is not an earlier output of gmsd run as "
+        + "that run left it (it holds " + String.join(", ", top.subList(0, Math.min(5, top.size())))
+        + (top.size() > 5 ? " and " + (top.size() - 5) + " more" : "") + "). gmsd run replaces only its own "
+        + "earlier output, never other files: give a new or empty folder, or move what is in this one away yourself");
   }
 
   /** Refuses {@code output} unless it does not exist or is an empty folder. */
@@ -119,6 +190,45 @@ public final class OutputFolder {
       return false;
     }
     return recorded.equals(listingDigest(dir, null));
+  }
+
+  /** {@link #isEarlierRunOutput(Path)} for a location. */
+  public static boolean isEarlierRunOutput(String dir) {
+    if (Storage.isLocal(dir)) {
+      return isEarlierRunOutput(Location.localPath(dir));
+    }
+    String recorded;
+    try {
+      Matcher m = RUN_DIGEST.matcher(new String(Storage.readAllBytes(Storage.resolve(dir, RunCommand.RUN_JSON)),
+          StandardCharsets.UTF_8));
+      if (!m.find()) {
+        return false;
+      }
+      recorded = m.group(1);
+      return recorded.equals(digest(listing(dir, null)));
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * {@link #listing(Path, String)} for a location. On a file system with a scheme there are no
+   * links or special files, and a folder is listed as long as something is in it.
+   */
+  static List<String> listing(String dir, String skip) throws IOException {
+    if (Storage.isLocal(dir)) {
+      return listing(Location.localPath(dir), skip);
+    }
+    List<String> entries = new ArrayList<>();
+    for (Map.Entry<String, Boolean> e : Storage.list(dir).entrySet()) {
+      String name = e.getKey();
+      String top = name.indexOf('/') < 0 ? name : name.substring(0, name.indexOf('/'));
+      if (skip == null || !top.equals(skip)) {
+        entries.add(e.getValue() ? name + "/" : name);
+      }
+    }
+    entries.sort(null);
+    return entries;
   }
 
   /**

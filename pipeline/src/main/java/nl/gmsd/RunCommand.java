@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -26,6 +25,9 @@ import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
 import nl.gmsd.common.input.InputFileException;
 import nl.gmsd.common.input.InputPaths;
+import nl.gmsd.common.io.LocalCopy;
+import nl.gmsd.common.io.Location;
+import nl.gmsd.common.io.Storage;
 import nl.gmsd.intake.DeliveryArchive;
 import nl.gmsd.join.PersonMatch;
 import nl.gmsd.pseudonymise.PersonenFacts;
@@ -38,6 +40,7 @@ import nl.gmsd.write.OutputFiles;
 import nl.gmsd.write.RecordRunFacts;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
@@ -84,7 +87,7 @@ public final class RunCommand {
       return 2;
     }
     try {
-      Path output = execute(options, out);
+      String output = execute(options, out);
       out.println("Outputs in " + output);
       return 0;
     } catch (InputException | InputFileException | OutputFolder.RefusedException e) {
@@ -100,26 +103,31 @@ public final class RunCommand {
     }
   }
 
-  /** Validates, runs and publishes; returns the output folder. Throws on any failure. */
-  public static Path execute(GmsdOptions options, PrintStream out) {
+  /**
+   * Validates, runs and publishes; returns the output folder. Throws on any failure. Every
+   * location is a local path or a URI that one of Beam's file systems serves ({@link Storage}).
+   */
+  public static String execute(GmsdOptions options, PrintStream out) {
     Instant started = Instant.now();
     Period period = parsePeriod(options.getPeriod());
+    FileSystems.setDefaultPipelineOptions(options); // the file systems the options configure (hdfs://)
+    requireServedLocations(options);
     requireShare(options.getMinPersonMatchShare(), "--minPersonMatchShare");
-    Path archive = existingDir(options.getArchive(), "--archive");
-    Path referenceDir = existingDir(options.getReference(), "--reference");
-    Path personen = referenceDir.resolve(PERSONEN_FILE);
-    InputPaths.requireFile(personen, "the population register extract",
+    String archive = existingDir(options.getArchive(), "--archive");
+    String referenceDir = existingDir(options.getReference(), "--reference");
+    String personen = Storage.resolve(referenceDir, PERSONEN_FILE);
+    requireFile(personen, "the population register extract",
         "add it to the reference folder, header bsn;geboortedatum;geslacht;huishouden");
-    Path keyFile = Paths.get(options.getPseudonymKeyFile()).toAbsolutePath();
-    InputPaths.requireFile(keyFile, "the pseudonymisation key (--pseudonymKeyFile)",
+    String keyFile = Storage.normalize(options.getPseudonymKeyFile());
+    requireFile(keyFile, "the pseudonymisation key (--pseudonymKeyFile)",
         "make one with: head -c 32 /dev/urandom > gmsd.key && chmod 600 gmsd.key");
     try {
       PseudonymKey.read(keyFile); // fail now, not on a worker
     } catch (IllegalArgumentException e) {
       throw new InputException("--pseudonymKeyFile: " + e.getMessage());
     }
-    Path output = Paths.get(options.getOutput()).toAbsolutePath().normalize();
-    Path tempRoot = Paths.get(options.getTempFolder()).toAbsolutePath().normalize();
+    String output = Storage.normalize(options.getOutput());
+    Path tempRoot = Path.of(options.getTempFolder()).toAbsolutePath().normalize();
     requireTempFolderApart(tempRoot, output, archive, referenceDir);
     try (RunTemporaryFolder temp = RunTemporaryFolder.open(tempRoot)) {
       List<String> live;
@@ -134,7 +142,8 @@ public final class RunCommand {
       }
       checkOutput(output, archive, referenceDir, keyFile);
       long checksStarted = System.nanoTime();
-      ReferenceData reference = ReferenceData.read(referenceDir);
+      ReferenceData reference = Storage.isLocal(referenceDir) ? ReferenceData.read(Path.of(referenceDir))
+          : LocalCopy.ofFolder(referenceDir, java.util.Set.of(PERSONEN_FILE), ReferenceData::read);
       requireDivisionsAndInhabitants(reference, referenceDir, period);
       PersonenFile personenFile = PersonenFile.open(personen); // its header now; its rows in the run
       DeliveryArchive deliveries;
@@ -152,14 +161,14 @@ public final class RunCommand {
     }
   }
 
-  private static Path runAndPublish(GmsdOptions options, PrintStream out, Instant started, Period period,
-      Path archive, Path referenceDir, Path keyFile, Path output, RunTemporaryFolder temp, ReferenceData reference,
-      PersonenFile personenFile, DeliveryArchive deliveries, Map<String, Object> checkMillis) {
+  private static String runAndPublish(GmsdOptions options, PrintStream out, Instant started, Period period,
+      String archive, String referenceDir, String keyFile, String output, RunTemporaryFolder temp,
+      ReferenceData reference, PersonenFile personenFile, DeliveryArchive deliveries, Map<String, Object> checkMillis) {
     OutputStaging staging = null;
     try {
       Engines.keepEngineFilesIn(options, temp);
       staging = OutputStaging.create(output, temp);
-      Path stagingPath = staging.path();
+      String stagingPath = staging.path();
       GmsdPipeline.RunInputs inputs = new GmsdPipeline.RunInputs(period, deliveries.uploads(),
           deliveries.withdrawals(), reference, archive, personenFile, keyFile, stagingPath);
       Pipeline pipeline = Pipeline.create(options);
@@ -203,15 +212,18 @@ public final class RunCommand {
     }
   }
 
-  /** The temporary folder may not lie inside the output or an input: the run's files would land in them. */
-  static void requireTempFolderApart(Path tempRoot, Path output, Path archive, Path referenceDir) {
+  /**
+   * The temporary folder may not lie inside the output or an input: the run's files would land in
+   * them. (It is a local folder; a location on another file system cannot hold it.)
+   */
+  static void requireTempFolderApart(Path tempRoot, String output, String archive, String referenceDir) {
     Path t = OutputFolder.real(tempRoot);
-    Map<String, Path> places = new LinkedHashMap<>();
+    Map<String, String> places = new LinkedHashMap<>();
     places.put("--output", output);
     places.put("the archive", archive);
     places.put("the reference folder", referenceDir);
-    for (Map.Entry<String, Path> e : places.entrySet()) {
-      if (t.startsWith(OutputFolder.real(e.getValue()))) {
+    for (Map.Entry<String, String> e : places.entrySet()) {
+      if (Storage.isLocal(e.getValue()) && t.startsWith(OutputFolder.real(Location.localPath(e.getValue())))) {
         throw new InputException("--tempFolder=" + tempRoot + " lies inside " + e.getKey() + " (" + e.getValue()
             + "): give a temporary folder outside the output and the inputs, e.g. /tmp");
       }
@@ -222,7 +234,7 @@ public final class RunCommand {
    * The division of each result period's year, and inhabitants (of some year, SPEC 6) for each of
    * its gemeenten: without them the tables cannot be made, so say so now, not after the run.
    */
-  static void requireDivisionsAndInhabitants(ReferenceData reference, Path referenceDir, Period period) {
+  static void requireDivisionsAndInhabitants(ReferenceData reference, String referenceDir, Period period) {
     boolean plain = reference.files().contains(ReferenceData.GEMEENTEN_FILE);
     for (Period p : List.of(period, period.previous())) {
       int y = p.year();
@@ -250,8 +262,8 @@ public final class RunCommand {
    * The output rule (README): an earlier output of gmsd run as it left it, or a new or empty
    * folder, apart from every input; refused before anything runs.
    */
-  static void checkOutput(Path output, Path archive, Path referenceDir, Path keyFile) {
-    Map<String, Path> inputs = new LinkedHashMap<>();
+  static void checkOutput(String output, String archive, String referenceDir, String keyFile) {
+    Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("the archive", archive);
     inputs.put("the reference folder", referenceDir);
     inputs.put("the key file", keyFile);
@@ -288,6 +300,25 @@ public final class RunCommand {
     }
   }
 
+  /**
+   * Every path option is one this program can serve: a value with a scheme is never taken as a
+   * local relative path (an {@code --output=hdfs://...} must not end up in a local folder "hdfs:").
+   */
+  static void requireServedLocations(GmsdOptions options) {
+    Map<String, String> locations = new LinkedHashMap<>();
+    locations.put("--archive", options.getArchive());
+    locations.put("--reference", options.getReference());
+    locations.put("--pseudonymKeyFile", options.getPseudonymKeyFile());
+    locations.put("--output", options.getOutput());
+    for (Map.Entry<String, String> e : locations.entrySet()) {
+      try {
+        Location.requireServed(e.getKey(), e.getValue());
+      } catch (Location.UnservedException x) {
+        throw new InputException(x.getMessage());
+      }
+    }
+  }
+
   private static Period parsePeriod(String code) {
     try {
       return Period.parse(code);
@@ -303,14 +334,41 @@ public final class RunCommand {
     }
   }
 
-  private static Path existingDir(String value, String option) {
-    Path p = Paths.get(value).toAbsolutePath().normalize();
+  private static String existingDir(String value, String option) {
+    String p = Storage.normalize(value);
     try {
-      InputPaths.requireFolder(p, "the folder of " + option, "give the folder's path with " + option + "=DIR");
+      if (Storage.isLocal(p)) {
+        InputPaths.requireFolder(Path.of(p), "the folder of " + option, "give the folder's path with " + option + "=DIR");
+      } else if (Storage.kind(p) != Storage.Kind.FOLDER) {
+        throw new InputException(option + ": " + p + " is not a folder that holds files (or does not exist): give "
+            + "the folder's location with " + option + "=DIR");
+      }
     } catch (InputFileException e) {
       throw new InputException(option + ": " + e.getMessage());
+    } catch (IOException e) {
+      throw new InputException(option + ": " + p + " cannot be read (" + e.getMessage() + ")");
     }
     return p;
+  }
+
+  /** {@link InputPaths#requireFile} for a location. */
+  private static void requireFile(String p, String what, String fixIfMissing) {
+    if (Storage.isLocal(p)) {
+      InputPaths.requireFile(Path.of(p), what, fixIfMissing);
+      return;
+    }
+    Storage.Kind kind;
+    try {
+      kind = Storage.kind(p);
+    } catch (IOException e) {
+      throw new InputFileException(p + " cannot be read (" + what + "): " + e.getMessage());
+    }
+    if (kind == Storage.Kind.MISSING) {
+      throw new InputFileException(p + " does not exist (" + what + "): " + fixIfMissing);
+    }
+    if (kind == Storage.Kind.FOLDER) {
+      throw new InputFileException(p + " is a folder, but " + what + " must be a file: give the path of the file itself");
+    }
   }
 
   /**
@@ -338,8 +396,8 @@ public final class RunCommand {
     }
   }
 
-  private static void writeRunJson(Path staging, GmsdOptions options, GmsdPipeline.RunInputs in,
-      DeliveryArchive deliveries, Path referenceDir, Instant started, PersonenFacts.Summary register,
+  private static void writeRunJson(String staging, GmsdOptions options, GmsdPipeline.RunInputs in,
+      DeliveryArchive deliveries, String referenceDir, Instant started, PersonenFacts.Summary register,
       TreeMap<String, Long> facts, PersonMatch match, Map<String, Object> checkMillis) throws IOException {
     Map<String, Object> run = Json.object();
     run.put("status", "completed");
@@ -349,23 +407,24 @@ public final class RunCommand {
 
     Map<String, Object> inputs = Json.object();
     Map<String, Object> archiveFiles = Json.object();
-    archiveFiles.put(DeliveryArchive.MANIFEST, checksum(in.archive().resolve(DeliveryArchive.MANIFEST)));
-    Path withdrawals = in.archive().resolve(DeliveryArchive.WITHDRAWALS);
-    if (Files.isRegularFile(withdrawals)) {
+    archiveFiles.put(DeliveryArchive.MANIFEST, checksum(Storage.resolve(in.archive(), DeliveryArchive.MANIFEST)));
+    String withdrawals = Storage.resolve(in.archive(), DeliveryArchive.WITHDRAWALS);
+    if (isRegularFile(withdrawals)) {
       archiveFiles.put(DeliveryArchive.WITHDRAWALS, checksum(withdrawals));
     }
     List<Upload> sorted = new ArrayList<>(in.uploads());
     sorted.sort(Comparator.comparing(Upload::getFile));
     for (Upload u : sorted) {
-      Path f = in.archive().resolve(u.getFile());
-      archiveFiles.put(u.getFile(), Files.isRegularFile(f) ? checksum(f) : Files.exists(f) ? "not a regular file" : "missing");
+      String f = Storage.resolve(in.archive(), u.getFile());
+      archiveFiles.put(u.getFile(), isRegularFile(f) ? checksum(f)
+          : Storage.kind(f) != Storage.Kind.MISSING ? "not a regular file" : "missing");
     }
     inputs.put("archive", archiveFiles);
     Map<String, Object> refFiles = Json.object();
     List<String> referenceFiles = new ArrayList<>(in.reference().files());
     referenceFiles.add(PERSONEN_FILE);
     for (String name : referenceFiles) {
-      refFiles.put(name, checksum(referenceDir.resolve(name)));
+      refFiles.put(name, checksum(Storage.resolve(referenceDir, name)));
     }
     inputs.put("reference", refFiles);
     run.put("inputs", inputs);
@@ -397,14 +456,14 @@ public final class RunCommand {
     run.put("person_match", personMatch(match, options.getMinPersonMatchShare()));
     Map<String, Object> audits = Json.object();
     for (Period p : in.resultPeriods()) {
-      Path a = staging.resolve(RecordRunFacts.FOLDER).resolve("audit-" + p.code() + ".json");
-      audits.put(p.code(), Files.isRegularFile(a) ? new Json.Raw(Files.readString(a)) : null);
+      String a = Storage.resolve(staging, RecordRunFacts.FOLDER + "/audit-" + p.code() + ".json");
+      audits.put(p.code(), isRegularFile(a) ? new Json.Raw(readString(a)) : null);
     }
     run.put("disclosure_audit", audits);
     Map<String, Object> auditMillis = Json.object();
     for (Period p : in.resultPeriods()) {
-      Path t = staging.resolve(RecordRunFacts.FOLDER).resolve("audit-" + p.code() + ".millis");
-      auditMillis.put(p.code(), Files.isRegularFile(t) ? Long.parseLong(Files.readString(t).trim()) : null);
+      String t = Storage.resolve(staging, RecordRunFacts.FOLDER + "/audit-" + p.code() + ".millis");
+      auditMillis.put(p.code(), isRegularFile(t) ? Long.parseLong(readString(t).trim()) : null);
     }
 
     Map<String, Object> env = Json.object();
@@ -412,9 +471,9 @@ public final class RunCommand {
     env.put("started_at", started.toString());
     env.put("finished_at", Instant.now().toString());
     env.put("duration_ms", System.currentTimeMillis() - started.toEpochMilli());
-    env.put("archive", in.archive().toString());
-    env.put("reference", referenceDir.toString());
-    env.put("output", Paths.get(options.getOutput()).toAbsolutePath().normalize().toString());
+    env.put("archive", in.archive());
+    env.put("reference", referenceDir);
+    env.put("output", Storage.normalize(options.getOutput()));
     env.put("java", System.getProperty("java.version"));
     env.put("disclosure_audit_solve_ms", auditMillis);
     // The input checks done by the driver (the register's rows are checked inside the job).
@@ -425,7 +484,15 @@ public final class RunCommand {
     listing.add(RUN_JSON);
     env.put("output_files_sha256", OutputFolder.digest(listing));
     run.put("environment", env);
-    OutputFiles.writeString(staging.resolve(RUN_JSON), Json.write(run));
+    OutputFiles.writeString(Storage.resolve(staging, RUN_JSON), Json.write(run));
+  }
+
+  private static boolean isRegularFile(String f) throws IOException {
+    return Storage.isLocal(f) ? Files.isRegularFile(Path.of(f)) : Storage.kind(f) == Storage.Kind.FILE;
+  }
+
+  private static String readString(String f) throws IOException {
+    return new String(Storage.readAllBytes(f), StandardCharsets.UTF_8);
   }
 
   /** Where each period's inhabitants come from (SPEC 6: the nearest year with counts). */
@@ -455,11 +522,11 @@ public final class RunCommand {
     return list;
   }
 
-  private static Map<String, Object> verdictCounts(Path staging) throws IOException {
+  private static Map<String, Object> verdictCounts(String staging) throws IOException {
     Map<String, Integer> counts = new TreeMap<>();
-    Path csv = staging.resolve(WriteCheckReports.FOLDER).resolve("verdicts.csv");
-    if (Files.isRegularFile(csv)) {
-      List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    String csv = Storage.resolve(staging, WriteCheckReports.FOLDER + "/verdicts.csv");
+    if (isRegularFile(csv)) {
+      List<String> lines = readString(csv).lines().toList();
       for (String line : lines.subList(1, lines.size())) {
         String[] f = line.split(";", -1);
         counts.merge(f[4], 1, Integer::sum);
@@ -471,10 +538,10 @@ public final class RunCommand {
   }
 
   /** Per file kind (by the name's prefix, as the check took it), the verdicts of verdicts.csv. */
-  private static Map<String, Object> verdictCountsPerKind(Path staging) throws IOException {
+  private static Map<String, Object> verdictCountsPerKind(String staging) throws IOException {
     Map<String, Map<String, Integer>> counts = new TreeMap<>();
-    Path csv = staging.resolve(WriteCheckReports.FOLDER).resolve("verdicts.csv");
-    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    String csv = Storage.resolve(staging, WriteCheckReports.FOLDER + "/verdicts.csv");
+    List<String> lines = readString(csv).lines().toList();
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(";", -1);
       counts.computeIfAbsent(FileKinds.shipped().kindOf(f[0]).id(), k -> new TreeMap<>()).merge(f[4], 1, Integer::sum);
@@ -489,11 +556,11 @@ public final class RunCommand {
   }
 
   /** The run facts the job counted ({@code .run/counts.tsv}), by name. */
-  private static TreeMap<String, Long> readFacts(Path staging) throws IOException {
+  private static TreeMap<String, Long> readFacts(String staging) throws IOException {
     TreeMap<String, Long> m = new TreeMap<>();
-    Path f = staging.resolve(RecordRunFacts.FOLDER).resolve(RecordRunFacts.COUNTS_FILE);
-    if (Files.isRegularFile(f)) {
-      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+    String f = Storage.resolve(staging, RecordRunFacts.FOLDER + "/" + RecordRunFacts.COUNTS_FILE);
+    if (isRegularFile(f)) {
+      for (String line : readString(f).lines().toList()) {
         String[] kv = line.split("\t");
         m.put(kv[0], Long.parseLong(kv[1]));
       }
@@ -523,7 +590,7 @@ public final class RunCommand {
     return new Json.Raw(String.format(java.util.Locale.ROOT, "%.4f", s.share()));
   }
 
-  private static Map<String, Object> checksum(Path file) throws IOException {
+  private static Map<String, Object> checksum(String file) throws IOException {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
@@ -532,7 +599,7 @@ public final class RunCommand {
     }
     long bytes = 0;
     byte[] buf = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Storage.open(file)) {
       int n;
       while ((n = in.read(buf)) > 0) {
         sha.update(buf, 0, n);

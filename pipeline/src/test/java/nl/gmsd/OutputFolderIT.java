@@ -129,4 +129,29 @@ class OutputFolderIT {
     Files.writeString(old.resolve("wmo.csv"), "period;...\n");
     assertRefused(old.getParent(), "is not an earlier output of gmsd run");
   }
+
+  /**
+   * A location with a scheme no file system here serves is refused, naming the option and the
+   * fix, and never taken as a local relative path (issue 17: {@code --output=hdfs://...} once
+   * exited 0 having written a local folder {@code hdfs:}).
+   */
+  @Test
+  void aLocationWithAnUnservedSchemeIsRefusedNotTakenAsALocalPath() throws IOException {
+    for (String option : List.of("output", "archive", "reference", "pseudonymKeyFile")) {
+      String unserved = "nosuchfs://namenode:8020/gmsd/" + option;
+      List<String> args = new java.util.ArrayList<>(List.of("--period=" + SmallArchive.PERIOD,
+          "--archive=" + data.archive, "--reference=" + data.reference, "--pseudonymKeyFile=" + data.keyFile,
+          "--output=" + root.resolve("out-" + option), "--runner=DirectRunner"));
+      args.replaceAll(a -> a.startsWith("--" + option + "=") ? "--" + option + "=" + unserved : a);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+      int rc = RunCommand.run(args.toArray(String[]::new), ps, ps);
+      String text = bytes.toString(StandardCharsets.UTF_8);
+      assertEquals(2, rc, text);
+      assertTrue(text.contains("--" + option + "=" + unserved + ": ") && text.contains("'nosuchfs:'"), text);
+      assertTrue(text.contains("Nothing was written."), text);
+      assertTrue(Files.notExists(Path.of("nosuchfs:")), "a local folder named after the scheme was made");
+      assertTrue(Files.notExists(root.resolve("out-" + option)), "an output was written");
+    }
+  }
 }

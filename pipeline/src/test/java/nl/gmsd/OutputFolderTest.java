@@ -108,4 +108,21 @@ class OutputFolderTest {
     assertEquals(List.of("link -> (link)", "sub/", "sub/a.csv", "sub/empty/"), OutputFolder.listing(root, null));
     assertEquals(List.of("link -> (link)"), OutputFolder.listing(root, "sub"));
   }
+
+  /** On a file system with a scheme the output is kept apart from the inputs by its path. */
+  @Test
+  void anOutputOnHdfsIsKeptApartFromTheInputsThere() {
+    java.util.Map<String, String> inputs = new java.util.LinkedHashMap<>();
+    inputs.put("the archive", "hdfs://nn:8020/gmsd/archive");
+    inputs.put("the reference folder", "hdfs://nn:8020/gmsd/reference");
+    inputs.put("the key file", tmp.resolve("gmsd.key").toString()); // local: another file system
+    OutputFolder.RefusedException inside = assertThrows(OutputFolder.RefusedException.class,
+        () -> OutputFolder.requireApartFrom("--output", "hdfs://nn:8020/gmsd/archive/out", inputs));
+    assertTrue(inside.getMessage().contains("lies inside the archive"), inside.getMessage());
+    OutputFolder.RefusedException holds = assertThrows(OutputFolder.RefusedException.class,
+        () -> OutputFolder.requireApartFrom("--output", "hdfs://nn:8020/gmsd/", inputs));
+    assertTrue(holds.getMessage().contains("contains the archive"), holds.getMessage());
+    assertDoesNotThrow(() -> OutputFolder.requireApartFrom("--output", "hdfs://nn:8020/gmsd/archive-out", inputs));
+    assertDoesNotThrow(() -> OutputFolder.requireApartFrom("--output", tmp.resolve("out").toString(), inputs));
+  }
 }

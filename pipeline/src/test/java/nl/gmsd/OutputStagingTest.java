@@ -80,8 +80,8 @@ class OutputStagingTest {
     try (RunTemporaryFolder live = RunTemporaryFolder.open(temp)) {
       OutputStaging staging = OutputStaging.create(out, live);
       List<String> running = OutputStaging.removeLeftovers(out, quiet);
-      assertEquals(List.of(staging.path().getFileName().toString()), running);
-      assertTrue(Files.isDirectory(staging.path()));
+      assertEquals(List.of(Path.of(staging.path()).getFileName().toString()), running);
+      assertTrue(Files.isDirectory(Path.of(staging.path())));
       staging.deleteQuietly();
     }
     assertEquals(List.of(), names());
@@ -92,7 +92,7 @@ class OutputStagingTest {
     Path out = dir.resolve("out");
     try (RunTemporaryFolder run = RunTemporaryFolder.open(temp)) {
       OutputStaging staging = OutputStaging.create(out, run);
-      Files.writeString(staging.path().resolve("tabellen.csv"), "x\n");
+      Files.writeString(Path.of(staging.path()).resolve("tabellen.csv"), "x\n");
       staging.publish();
     }
     assertEquals(List.of("out"), names());

@@ -2,7 +2,6 @@ package nl.gmsd.check;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import nl.gmsd.beam.JobMetrics;
 import nl.gmsd.beam.SpecificRecordCoder;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
+import nl.gmsd.common.io.Storage;
 import nl.gmsd.intake.DeliveryRules;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.metrics.Counter;
@@ -131,7 +131,7 @@ public final class ReadRecordsInForce<R extends SpecificRecordBase> extends PTra
         return;
       }
       long[] read = {0};
-      try (InputStream in = TechnicalCheck.open(Paths.get(archive).resolve(upload.getFile()))) {
+      try (InputStream in = TechnicalCheck.open(Storage.resolve(archive, upload.getFile()))) {
         checker.approvedRecords(upload, verdict, in, type, r -> {
           read[0]++;
           c.output(r);

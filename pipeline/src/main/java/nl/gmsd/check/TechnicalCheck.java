@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.gmsd.avro.FileVerdict;
@@ -15,6 +14,7 @@ import nl.gmsd.beam.JobMetrics;
 import nl.gmsd.beam.SpecificRecordCoder;
 import nl.gmsd.common.Period;
 import nl.gmsd.common.ReferenceData;
+import nl.gmsd.common.io.Storage;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -78,14 +78,14 @@ public final class TechnicalCheck extends PTransform<PCollection<Upload>, PColle
 
     @ProcessElement
     public void process(@Element Upload upload, OutputReceiver<FileVerdict> out) throws IOException {
-      Path path = Paths.get(archive).resolve(upload.getFile());
+      String file = Storage.resolve(archive, upload.getFile());
       FileVerdict verdict;
-      if (!upload.getPresent() || !Files.exists(path)) {
+      if (!upload.getPresent() || !exists(file)) {
         verdict = checker.missing(upload, runPeriod);
-      } else if (!Files.isRegularFile(path)) {
+      } else if (!isRegularFile(file)) {
         verdict = checker.notRegularFile(upload, runPeriod);
       } else {
-        try (InputStream in = open(path)) {
+        try (InputStream in = open(file)) {
           verdict = checker.check(upload, runPeriod, in);
         }
       }
@@ -102,7 +102,17 @@ public final class TechnicalCheck extends PTransform<PCollection<Upload>, PColle
     }
   }
 
-  static InputStream open(Path path) throws IOException {
-    return new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+  /** A delivered file, buffered: a local path, or a URI served by Beam's file systems. */
+  static InputStream open(String file) throws IOException {
+    return new BufferedInputStream(Storage.open(file), 1 << 16);
+  }
+
+  private static boolean exists(String file) throws IOException {
+    return Storage.isLocal(file) ? Files.exists(Path.of(file)) : Storage.kind(file) != Storage.Kind.MISSING;
+  }
+
+  /** Not a folder, FIFO or device (reading one could block for ever). */
+  private static boolean isRegularFile(String file) throws IOException {
+    return Storage.isLocal(file) ? Files.isRegularFile(Path.of(file)) : Storage.kind(file) == Storage.Kind.FILE;
   }
 }

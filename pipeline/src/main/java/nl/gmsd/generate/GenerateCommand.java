@@ -104,7 +104,10 @@ public final class GenerateCommand {
       String value = arg.substring(eq + 1);
       try {
         switch (name) {
-          case "output" -> output = Path.of(value);
+          case "output" -> {
+            nl.gmsd.common.io.Location.requireLocal("gmsd generate", "--output", value);
+            output = nl.gmsd.common.io.Location.localPath(value);
+          }
           case "scale" -> scale = Double.parseDouble(value);
           case "seed" -> seed = Long.parseLong(value);
           case "period" -> period = Period.parse(value);
@@ -113,6 +116,8 @@ public final class GenerateCommand {
             return usageError(err, "unknown option --" + name);
           }
         }
+      } catch (nl.gmsd.common.io.Location.UnservedException e) {
+        return usageError(err, e.getMessage());
       } catch (IllegalArgumentException e) {
         return usageError(err, "bad value for --" + name + ": " + e.getMessage());
       }

@@ -19,6 +19,7 @@ import nl.gmsd.common.input.InputFileException;
 import nl.gmsd.common.input.InputFileReader;
 import nl.gmsd.common.input.InputPaths;
 import nl.gmsd.common.input.Row;
+import nl.gmsd.common.io.Storage;
 import nl.gmsd.intake.RegisterFiles.Manifest;
 import nl.gmsd.intake.RegisterFiles.Withdrawals;
 
@@ -70,21 +71,37 @@ public final class DeliveryArchive {
    * @throws IOException when the archive cannot be listed
    */
   public static DeliveryArchive read(Path archiveDir, Period runPeriod, ReferenceData reference) throws IOException {
+    return read(archiveDir.toString(), runPeriod, reference);
+  }
+
+  /**
+   * {@link #read(Path, Period, ReferenceData)} for a location: a local path, or a URI served by
+   * Beam's file systems ({@link Storage}; there the archive is listed once, and has no symbolic
+   * links).
+   */
+  public static DeliveryArchive read(String archiveDir, Period runPeriod, ReferenceData reference) throws IOException {
+    // null for a local archive: read through java.nio as it is
+    Map<String, Boolean> remoteListing = Storage.isLocal(archiveDir) ? null : Storage.list(archiveDir);
     List<Upload> all;
     List<Withdrawal> withdrawals = new ArrayList<>();
     try {
-      InputPaths.requireFolder(archiveDir, "the delivery archive",
-          "pass --archive=DIR, the folder that holds " + MANIFEST + " and the delivered files");
-      Path manifestPath = archiveDir.resolve(MANIFEST);
-      if (InputPaths.kind(manifestPath) == InputPaths.Kind.MISSING) {
+      if (remoteListing == null) {
+        InputPaths.requireFolder(Path.of(archiveDir), "the delivery archive",
+            "pass --archive=DIR, the folder that holds " + MANIFEST + " and the delivered files");
+      } else if (remoteListing.isEmpty()) {
+        throw new ArchiveException("archive " + archiveDir + " is not a folder that holds files (or does not exist): "
+            + "pass --archive=DIR, the folder that holds " + MANIFEST + " and the delivered files");
+      }
+      String manifestPath = Storage.resolve(archiveDir, MANIFEST);
+      if (!exists(remoteListing, manifestPath, MANIFEST)) {
         throw new ArchiveException(
             "archive " + archiveDir + " has no " + MANIFEST + ": add the upload register, header "
                 + RegisterFiles.Manifest.FILE.header() + ", one row per uploaded file");
       }
-      all = readManifest(archiveDir, manifestPath, reference);
-      Path withdrawalsPath = archiveDir.resolve(WITHDRAWALS);
-      if (InputPaths.kind(withdrawalsPath) != InputPaths.Kind.MISSING) {
-        withdrawals = readWithdrawals(withdrawalsPath, reference);
+      all = readManifest(archiveDir, manifestPath, reference, remoteListing);
+      String withdrawalsPath = Storage.resolve(archiveDir, WITHDRAWALS);
+      if (exists(remoteListing, withdrawalsPath, WITHDRAWALS)) {
+        withdrawals = readWithdrawals(withdrawalsPath, reference, remoteListing);
       }
     } catch (ArchiveException e) {
       throw e;
@@ -104,7 +121,7 @@ public final class DeliveryArchive {
     Set<String> named = new HashSet<>();
     all.forEach(u -> named.add(u.getFile()));
     return new DeliveryArchive(
-        considered, ignored, unlistedFiles(archiveDir, named), withdrawals);
+        considered, ignored, unlistedFiles(archiveDir, remoteListing, named), withdrawals);
   }
 
   /**
@@ -154,9 +171,9 @@ public final class DeliveryArchive {
 
   // ---------------------------------------------------------------------------------------------
 
-  private static List<Upload> readManifest(Path archiveDir, Path manifestPath, ReferenceData reference)
-      throws IOException {
-    Path archiveReal = archiveDir.toRealPath();
+  private static List<Upload> readManifest(String archiveDir, String manifestPath, ReferenceData reference,
+      Map<String, Boolean> remoteListing) throws IOException {
+    Path archiveReal = remoteListing == null ? Path.of(archiveDir).toRealPath() : null;
     Map<String, InputFileReader.Resolver> resolvers = Map.of(
         RegisterFiles.ACCOUNT_KNOWN, row -> {
           int year = Period.windowOf(row.get(Manifest.RECEIVED_AT)).year();
@@ -164,9 +181,11 @@ public final class DeliveryArchive {
               : "is not a gemeente in the division of " + year + " or " + (year - 1) + ", nor in the mergers; "
                   + "write the uploading account's gemeentecode";
         },
-        RegisterFiles.FILE_IN_ARCHIVE, row -> insideArchive(archiveReal, archiveDir.resolve(row.get(Manifest.PATH))));
+        // a file system with a scheme has no symbolic links: a checked relative path stays inside
+        RegisterFiles.FILE_IN_ARCHIVE, row -> archiveReal == null ? null
+            : insideArchive(archiveReal, Path.of(Storage.resolve(archiveDir, row.get(Manifest.PATH)))));
     List<Upload> uploads = new ArrayList<>();
-    for (Row row : InputFileReader.read(Manifest.FILE, manifestPath, resolvers)) {
+    for (Row row : readRegister(Manifest.FILE, manifestPath, MANIFEST, remoteListing, resolvers)) {
       String file = row.get(Manifest.PATH);
       uploads.add(
           Upload.newBuilder()
@@ -176,13 +195,15 @@ public final class DeliveryArchive {
               .setAccount(row.get(Manifest.ACCOUNT))
               .setWindow(Period.windowOf(row.get(Manifest.RECEIVED_AT)).code())
               .setManifestLine(row.line())
-              .setPresent(Files.exists(archiveDir.resolve(file)))
+              .setPresent(remoteListing == null ? Files.exists(Path.of(Storage.resolve(archiveDir, file)))
+                  : remoteListing.containsKey(file))
               .build());
     }
     return uploads;
   }
 
-  private static List<Withdrawal> readWithdrawals(Path path, ReferenceData reference) {
+  private static List<Withdrawal> readWithdrawals(String path, ReferenceData reference,
+      Map<String, Boolean> remoteListing) throws IOException {
     Map<String, InputFileReader.Resolver> resolvers = Map.of(
         RegisterFiles.WITHDRAWN_GEMEENTE_KNOWN, row -> {
           int year = row.get(Withdrawals.PERIOD).year();
@@ -191,11 +212,30 @@ public final class DeliveryArchive {
                   + "withdraw nothing; correct the gemeentecode";
         });
     List<Withdrawal> withdrawals = new ArrayList<>();
-    for (Row row : InputFileReader.read(Withdrawals.FILE, path, resolvers)) {
+    for (Row row : readRegister(Withdrawals.FILE, path, WITHDRAWALS, remoteListing, resolvers)) {
       withdrawals.add(new Withdrawal(row.get(Withdrawals.GEMEENTECODE), row.get(Withdrawals.PERIOD).code(),
           row.text(Withdrawals.WITHDRAWN_AT), row.get(Withdrawals.WITHDRAWN_AT).toEpochMilli(), row.line()));
     }
     return withdrawals;
+  }
+
+  /** Whether a register is there (a local one as {@link InputPaths} sees it: a broken link too). */
+  private static boolean exists(Map<String, Boolean> remoteListing, String path, String name) {
+    return remoteListing == null ? InputPaths.kind(Path.of(path)) != InputPaths.Kind.MISSING
+        : remoteListing.containsKey(name);
+  }
+
+  /** A register read by its description: from disk, or its bytes from a file system with a scheme. */
+  private static List<Row> readRegister(nl.gmsd.common.input.InputFile file, String path, String name,
+      Map<String, Boolean> remoteListing, Map<String, InputFileReader.Resolver> resolvers) throws IOException {
+    if (remoteListing == null) {
+      return InputFileReader.read(file, Path.of(path), resolvers);
+    }
+    if (Boolean.TRUE.equals(remoteListing.get(name))) {
+      throw new ArchiveException(path + " is a folder: remove it, or make it the register " + name + " with header "
+          + file.header());
+    }
+    return InputFileReader.read(file, path, Storage.readAllBytes(path), resolvers);
   }
 
   /**
@@ -224,16 +264,21 @@ public final class DeliveryArchive {
             + "archive instead of linking to it";
   }
 
-  private static List<String> unlistedFiles(Path archiveDir, Set<String> named)
+  private static List<String> unlistedFiles(String archiveDir, Map<String, Boolean> remoteListing, Set<String> named)
       throws IOException {
     List<String> unlisted = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(archiveDir)) {
-      walk.filter(Files::isRegularFile)
-          .map(p -> relative(archiveDir, p))
-          .filter(rel -> !rel.equals(MANIFEST) && !rel.equals(WITHDRAWALS))
-          .filter(rel -> !named.contains(rel))
-          .forEach(unlisted::add);
+    Stream<String> files;
+    if (remoteListing == null) {
+      Path root = Path.of(archiveDir);
+      try (Stream<Path> walk = Files.walk(root)) {
+        files = walk.filter(Files::isRegularFile).map(p -> relative(root, p)).toList().stream();
+      }
+    } else {
+      files = remoteListing.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey);
     }
+    files.filter(rel -> !rel.equals(MANIFEST) && !rel.equals(WITHDRAWALS))
+        .filter(rel -> !named.contains(rel))
+        .forEach(unlisted::add);
     Collections.sort(unlisted);
     return unlisted;
   }

@@ -21,6 +21,7 @@ import nl.gmsd.common.input.Column;
 import nl.gmsd.common.input.Header;
 import nl.gmsd.common.input.InputFileException;
 import nl.gmsd.common.input.InputFileReader;
+import nl.gmsd.common.io.Storage;
 import nl.gmsd.write.OutputFiles;
 
 /**
@@ -81,11 +82,16 @@ public final class PersonenFacts {
 
   private PersonenFacts() {}
 
-  static Path file(Path folder, int range) {
-    return folder.resolve(String.format("range-%05d.facts", range));
+  static String file(String folder, int range) {
+    return Storage.resolve(folder, String.format("range-%05d.facts", range));
   }
 
   static void write(Path folder, int range, RangeFacts f) throws IOException {
+    write(folder.toString(), range, f);
+  }
+
+  /** Writes a range's facts into {@code folder}: a local path, or a URI ({@link OutputFiles}). */
+  static void write(String folder, int range, RangeFacts f) throws IOException {
     Arrays.sort(f.prefixes, 0, f.prefixCount);
     OutputFiles.write(file(folder, range), out -> {
       DataOutputStream d = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
@@ -119,8 +125,8 @@ public final class PersonenFacts {
     long head;
     boolean hasHead;
 
-    Reader(Path file) throws IOException {
-      in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+    Reader(String file) throws IOException {
+      in = new DataInputStream(new BufferedInputStream(Storage.open(file), 1 << 16));
       if (in.readInt() != MAGIC) {
         throw new IOException(file + ": not a facts file of this version");
       }
@@ -161,6 +167,11 @@ public final class PersonenFacts {
    * path only.
    */
   public static Summary collect(Path folder, PersonenFile personen, Pseudonymiser pseudonymiser) throws IOException {
+    return collect(folder.toString(), personen, pseudonymiser);
+  }
+
+  /** {@link #collect(Path, PersonenFile, Pseudonymiser)} for a location (a local path, or a URI). */
+  public static Summary collect(String folder, PersonenFile personen, Pseudonymiser pseudonymiser) throws IOException {
     long rows = 0;
     long persons = 0;
     long defects = 0;
@@ -169,8 +180,8 @@ public final class PersonenFacts {
     Set<Long> candidates = new HashSet<>();
     try {
       for (PersonenFile.Range r : personen.ranges()) {
-        Path f = file(folder, r.index());
-        if (!Files.isRegularFile(f)) {
+        String f = file(folder, r.index());
+        if (Storage.isLocal(f) ? !Files.isRegularFile(Path.of(f)) : Storage.kind(f) != Storage.Kind.FILE) {
           throw new IllegalStateException("the facts of range " + r.index() + " of " + personen.path()
               + " are missing: the job did not read all of it");
         }
@@ -229,7 +240,7 @@ public final class PersonenFacts {
    */
   private static void report(PersonenFile personen, List<Finding> first, long defects, Set<Long> candidates,
       Pseudonymiser pseudonymiser) throws IOException {
-    Path file = Path.of(personen.path());
+    String file = personen.path();
     Map<Long, Finding> byOffset = new HashMap<>();
     first.forEach(f -> byOffset.put(f.offset(), f));
     TreeMap<Integer, String> messages = new TreeMap<>();
@@ -264,7 +275,7 @@ public final class PersonenFacts {
     if (defects == 0 && duplicates == 0) {
       return;
     }
-    InputFileReader.Messages out = new InputFileReader.Messages(file.toString());
+    InputFileReader.Messages out = new InputFileReader.Messages(file);
     messages.entrySet().stream().limit(KEPT).forEach(e -> out.add(e.getKey(), e.getValue()));
     out.addUncounted(defects + duplicates - Math.min(KEPT, messages.size()));
     out.throwIfAny();

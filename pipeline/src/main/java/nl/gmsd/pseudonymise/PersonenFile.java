@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import nl.gmsd.common.ReferenceFiles.Personen;
 import nl.gmsd.common.input.Header;
 import nl.gmsd.common.input.InputFileException;
 import nl.gmsd.common.input.InputPaths;
+import nl.gmsd.common.io.Storage;
 
 /**
  * The population register extract {@code personen.csv} as the driver sees it before the run: its
@@ -48,13 +48,34 @@ public final class PersonenFile implements Serializable {
 
   /** Checks the file's header and cuts its data into ranges of {@code rangeBytes}. */
   public static PersonenFile open(Path file, long rangeBytes) {
-    InputPaths.requireFile(file, "the population register extract",
-        "add it to the reference folder, header " + Personen.FILE.header());
+    return open(file.toString(), rangeBytes);
+  }
+
+  /**
+   * {@link #open(Path, long)} for a location: a local path, or a URI served by Beam's file
+   * systems ({@link Storage}); only the header is read here, the rest by the workers.
+   */
+  public static PersonenFile open(String file, long rangeBytes) {
+    String fixIfMissing = "add it to the reference folder, header " + Personen.FILE.header();
+    if (Storage.isLocal(file)) {
+      InputPaths.requireFile(Path.of(file), "the population register extract", fixIfMissing);
+    } else {
+      Storage.Kind kind;
+      try {
+        kind = Storage.kind(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException(file + ": cannot be read", e);
+      }
+      if (kind != Storage.Kind.FILE) {
+        throw new InputFileException(file + (kind == Storage.Kind.MISSING ? " does not exist" : " is a folder")
+            + " (the population register extract): " + fixIfMissing);
+      }
+    }
     byte[] head;
     long size;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Storage.open(file)) {
       head = in.readNBytes(PersonRows.MAX_LINE_BYTES);
-      size = Files.size(file);
+      size = Storage.size(file);
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": cannot be read", e);
     }
@@ -78,16 +99,20 @@ public final class PersonenFile implements Serializable {
     } catch (CharacterCodingException e) {
       throw new InputFileException(file + " line 1: not valid UTF-8; save it as UTF-8 text");
     }
-    Header header = Header.of(Personen.FILE, file.toString(), line);
+    Header header = Header.of(Personen.FILE, file, line);
     long dataStart = Math.min(size, nl + 1L);
     List<Range> ranges = new ArrayList<>();
     for (long s = dataStart; s < size; s += rangeBytes) {
       ranges.add(new Range(ranges.size(), s, Math.min(size, s + rangeBytes)));
     }
-    return new PersonenFile(file.toString(), header, dataStart, List.copyOf(ranges));
+    return new PersonenFile(file, header, dataStart, List.copyOf(ranges));
   }
 
   public static PersonenFile open(Path file) {
+    return open(file, RANGE_BYTES);
+  }
+
+  public static PersonenFile open(String file) {
     return open(file, RANGE_BYTES);
   }
 

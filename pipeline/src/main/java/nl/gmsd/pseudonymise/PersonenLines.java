@@ -4,14 +4,14 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import nl.gmsd.common.io.Storage;
 
 /**
  * The lines of a byte range of {@code personen.csv} with the offset each starts at: every line
@@ -21,7 +21,7 @@ import java.util.Arrays;
  */
 final class PersonenLines implements Closeable {
 
-  private final FileChannel channel;
+  private final SeekableByteChannel channel;
   private final long end;
   private final ByteBuffer buffer;
   private long bufferOffset; // file offset of buffer position 0
@@ -41,7 +41,15 @@ final class PersonenLines implements Closeable {
    * {@code start} belongs to the range before, and is skipped.
    */
   PersonenLines(Path file, long start, long end, boolean firstLineStarts) throws IOException {
-    this.channel = FileChannel.open(file, StandardOpenOption.READ);
+    this(file.toString(), start, end, firstLineStarts);
+  }
+
+  /**
+   * {@link #PersonenLines(Path, long, long, boolean)} for a location: a local path keeps its
+   * {@code FileChannel}; a URI is read through the seekable channel of Beam's file system.
+   */
+  PersonenLines(String file, long start, long end, boolean firstLineStarts) throws IOException {
+    this.channel = Storage.openSeekable(file);
     this.end = end;
     // 1 MiB for the job's ranges of 32 MiB; less for small ones (tests cut files into many).
     this.buffer = ByteBuffer.allocate((int) Math.max(8192, Math.min(1 << 20, end - start + 1024)));

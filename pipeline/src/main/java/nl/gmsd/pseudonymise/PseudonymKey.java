@@ -2,9 +2,9 @@ package nl.gmsd.pseudonymise;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import nl.gmsd.common.io.Storage;
 
 /**
  * The secret key of the pseudonyms (SPEC 5): the raw bytes of the key file, not trimmed, at least
@@ -29,12 +29,17 @@ public final class PseudonymKey implements Serializable {
    * content) and saying how to make a key when the file is missing, unreadable or too short.
    */
   public static PseudonymKey read(Path keyFile) {
+    return read(keyFile.toString());
+  }
+
+  /** {@link #read(Path)} for a location: a local path, or a URI served by Beam's file systems. */
+  public static PseudonymKey read(String keyFile) {
     String howTo =
         "make one with: head -c 32 /dev/urandom > " + keyFile
             + " (keep it secret: outside the repository and the output)";
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(keyFile);
+      bytes = Storage.readAllBytes(keyFile);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "cannot read the pseudonym key file " + keyFile + " (" + e.getClass().getSimpleName()

@@ -1,6 +1,5 @@
 package nl.gmsd.pseudonymise;
 
-import java.nio.file.Paths;
 import nl.gmsd.avro.DeliveryRecord;
 import nl.gmsd.avro.PseudonymisedRecord;
 import nl.gmsd.beam.JobMetrics;
@@ -48,7 +47,7 @@ public final class Pseudonymise extends PTransform<PCollection<DeliveryRecord>, 
 
     @Setup
     public void setup() {
-      pseudonymiser = new Pseudonymiser(PseudonymKey.read(Paths.get(keyFile)));
+      pseudonymiser = new Pseudonymiser(PseudonymKey.read(keyFile));
     }
 
     @StartBundle

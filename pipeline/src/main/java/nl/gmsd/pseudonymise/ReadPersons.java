@@ -1,8 +1,6 @@
 package nl.gmsd.pseudonymise;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.function.Consumer;
 import nl.gmsd.avro.Person;
 import nl.gmsd.beam.SpecificRecordCoder;
@@ -72,14 +70,14 @@ public final class ReadPersons extends PTransform<PBegin, PCollection<KV<String,
 
     @Setup
     public void setup() {
-      pseudonymiser = new Pseudonymiser(PseudonymKey.read(Paths.get(keyFile)));
+      pseudonymiser = new Pseudonymiser(PseudonymKey.read(keyFile));
     }
 
     @ProcessElement
     public void process(@Element PersonenFile.Range range, OutputReceiver<KV<String, Person>> out) throws IOException {
       PersonenFacts.RangeFacts facts = readRange(personen, range, pseudonymiser,
           person -> out.output(KV.of(person.getPseudonym(), person)));
-      PersonenFacts.write(Path.of(factsFolder), range.index(), facts);
+      PersonenFacts.write(factsFolder, range.index(), facts);
     }
   }
 
@@ -91,7 +89,7 @@ public final class ReadPersons extends PTransform<PBegin, PCollection<KV<String,
       Consumer<Person> sink) throws IOException {
     PersonRows.Parser parser = new PersonRows.Parser(personen.header());
     PersonenFacts.RangeFacts facts = new PersonenFacts.RangeFacts();
-    try (PersonenLines lines = new PersonenLines(Path.of(personen.path()), range.start(), range.end(),
+    try (PersonenLines lines = new PersonenLines(personen.path(), range.start(), range.end(),
         range.start() == personen.dataStart())) {
       while (lines.next()) {
         String text = lines.text();

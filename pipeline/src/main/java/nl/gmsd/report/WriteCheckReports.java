@@ -1,8 +1,6 @@
 package nl.gmsd.report;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import nl.gmsd.avro.FileVerdict;
 import nl.gmsd.check.CheckReports;
 import nl.gmsd.intake.DeliveryRules;
@@ -47,13 +45,13 @@ public final class WriteCheckReports extends PTransform<PCollection<DeliveryRule
 
     @ProcessElement
     public void process(@Element DeliveryRules.Decision decision) throws IOException {
-      Path dir = Paths.get(outputDir, FOLDER);
+      String dir = OutputFiles.in(outputDir, FOLDER);
       CheckReports reports = new CheckReports();
-      OutputFiles.writeString(dir.resolve("verdicts.csv"), reports.verdictsCsv(decision.verdicts()));
+      OutputFiles.writeString(OutputFiles.in(dir, "verdicts.csv"), reports.verdictsCsv(decision.verdicts()));
       for (FileVerdict v : decision.verdicts()) {
         String name = CheckReports.reportFileName(v.getFile());
-        OutputFiles.writeString(dir.resolve(name + ".json"), reports.json(v));
-        OutputFiles.writeString(dir.resolve(name + ".txt"), reports.dutchText(v));
+        OutputFiles.writeString(OutputFiles.in(dir, name + ".json"), reports.json(v));
+        OutputFiles.writeString(OutputFiles.in(dir, name + ".txt"), reports.dutchText(v));
       }
     }
   }

@@ -1,8 +1,6 @@
 package nl.gmsd.report;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,9 +102,9 @@ public final class WriteOpOrdeReports extends PTransform<PCollection<CellCount>,
       Map<String, String> pages = OpOrdeReports.renderAll(periods, counts, reference, d.verdicts(DeliveryRules.WMO_KIND),
           (period, gemeente) -> d.publicationStatus(gemeente, period.code()), periodsRead, OpOrdeSettings.DEFAULTS,
           section == null ? OpOrdeReports.NO_SECTIONS : section::html);
-      Path dir = Paths.get(outputDir, FOLDER);
+      String dir = OutputFiles.in(outputDir, FOLDER);
       for (Map.Entry<String, String> page : pages.entrySet()) {
-        OutputFiles.writeString(dir.resolve(page.getKey()), page.getValue());
+        OutputFiles.writeString(OutputFiles.in(dir, page.getKey()), page.getValue());
       }
     }
   }

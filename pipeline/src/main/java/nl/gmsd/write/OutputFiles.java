@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import nl.gmsd.common.io.Location;
+import nl.gmsd.common.io.Storage;
 
 /**
  * Writes one output file so that it is either absent or complete: into a hidden temporary file
@@ -48,6 +51,61 @@ public final class OutputFiles {
       Files.deleteIfExists(p);
     }
     return abandoned.size();
+  }
+
+  /**
+   * {@link #removeAbandonedTemporaries(Path)} for a location (a local path, or a URI served by
+   * Beam's file systems, {@link Storage}).
+   */
+  public static int removeAbandonedTemporaries(String dir) throws IOException {
+    if (Storage.isLocal(dir)) {
+      return removeAbandonedTemporaries(Location.localPath(dir));
+    }
+    int n = 0;
+    for (Map.Entry<String, Boolean> e : Storage.list(dir).entrySet()) {
+      if (!e.getValue() && isTemporary(Path.of(Storage.name(e.getKey())))) {
+        Storage.delete(Storage.resolve(dir, e.getKey()));
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** {@code relative} (slash-separated) inside the output folder {@code dir}. */
+  public static String in(String dir, String relative) {
+    return Storage.resolve(dir, relative);
+  }
+
+  /**
+   * {@link #write(Path, Content)} for a location: on a file system with a scheme, written to a
+   * hidden temporary file and renamed with Beam's {@link org.apache.beam.sdk.io.FileSystems}.
+   */
+  public static void write(String file, Content content) throws IOException {
+    if (Storage.isLocal(file)) {
+      write(Location.localPath(file), content);
+      return;
+    }
+    String tmp = Storage.resolve(Storage.parent(file), "." + Storage.name(file) + TEMPORARY + UUID.randomUUID());
+    boolean renamed = false;
+    try {
+      try (OutputStream out = Storage.create(tmp)) {
+        content.writeTo(out);
+      }
+      Storage.renameFile(tmp, file);
+      renamed = true;
+    } finally {
+      if (!renamed) {
+        try {
+          Storage.delete(tmp);
+        } catch (IOException ignored) {
+          // removed with the other abandoned temporaries after the job
+        }
+      }
+    }
+  }
+
+  public static void writeString(String file, String text) throws IOException {
+    write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   /**

@@ -1,8 +1,6 @@
 package nl.gmsd.write;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -145,7 +143,7 @@ public final class RecordRunFacts {
       counts.forEach(kv -> sorted.put(kv.getKey(), kv.getValue()));
       StringBuilder sb = new StringBuilder();
       sorted.forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
-      OutputFiles.writeString(Paths.get(outputDir, FOLDER, COUNTS_FILE), sb.toString());
+      OutputFiles.writeString(OutputFiles.in(outputDir, FOLDER + "/" + COUNTS_FILE), sb.toString());
     }
   }
 
@@ -159,9 +157,9 @@ public final class RecordRunFacts {
     @ProcessElement
     public void process(@Element AuditReport audit) throws IOException {
       Map<String, Object> json = audit.toJsonObject();
-      Path dir = Paths.get(outputDir, FOLDER);
-      OutputFiles.writeString(dir.resolve("audit-" + audit.period() + ".json"), Json.write(json));
-      OutputFiles.writeString(dir.resolve("audit-" + audit.period() + ".millis"), Long.toString(audit.solveMillis()));
+      String dir = OutputFiles.in(outputDir, FOLDER);
+      OutputFiles.writeString(OutputFiles.in(dir, "audit-" + audit.period() + ".json"), Json.write(json));
+      OutputFiles.writeString(OutputFiles.in(dir, "audit-" + audit.period() + ".millis"), Long.toString(audit.solveMillis()));
     }
   }
 

@@ -1,7 +1,6 @@
 package nl.gmsd.write;
 
 import java.io.IOException;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,7 +73,7 @@ public final class WriteMicrodata extends PTransform<PCollection<MicrodataArrang
       List<MicrodataArrangement> sorted = new ArrayList<>();
       group.getValue().forEach(sorted::add);
       sorted.sort(ORDER);
-      OutputFiles.write(Paths.get(outputDir, FOLDER, group.getKey() + ".avro"), out -> {
+      OutputFiles.write(OutputFiles.in(outputDir, FOLDER + "/" + group.getKey() + ".avro"), out -> {
         try (DataFileWriter<MicrodataArrangement> w =
             new DataFileWriter<>(new SpecificDatumWriter<>(MicrodataArrangement.class))) {
           w.create(MicrodataArrangement.getClassSchema(), out);

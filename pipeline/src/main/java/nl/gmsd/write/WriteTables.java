@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -94,8 +92,8 @@ public final class WriteTables extends PTransform<PCollection<TableCell>, PDone>
     public void process(@Element List<TableCell> all) throws IOException {
       List<TableCell> sorted = new ArrayList<>(all);
       sorted.sort(ORDER);
-      Path dir = Paths.get(outputDir, FOLDER);
-      OutputFiles.write(dir.resolve(name + ".csv"), out -> {
+      String dir = OutputFiles.in(outputDir, FOLDER);
+      OutputFiles.write(OutputFiles.in(dir, name + ".csv"), out -> {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write(HEADER);
         w.write('\n');
@@ -107,9 +105,9 @@ public final class WriteTables extends PTransform<PCollection<TableCell>, PDone>
         w.flush();
       });
       if (codebookCsv != null) {
-        OutputFiles.writeString(dir.resolve(TableCodebook.FILE), codebookCsv);
+        OutputFiles.writeString(OutputFiles.in(dir, TableCodebook.FILE), codebookCsv);
       }
-      OutputFiles.write(dir.resolve(name + ".avro"), out -> {
+      OutputFiles.write(OutputFiles.in(dir, name + ".avro"), out -> {
         try (DataFileWriter<TableCell> w = new DataFileWriter<>(new SpecificDatumWriter<>(TableCell.class))) {
           w.create(TableCell.getClassSchema(), out);
           for (TableCell c : sorted) {

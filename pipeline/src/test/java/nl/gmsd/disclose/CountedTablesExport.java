@@ -71,25 +71,25 @@ public final class CountedTablesExport {
     ReferenceData reference = ReferenceData.read(refDir);
     DeliveryArchive deliveries = DeliveryArchive.read(archive, period, reference);
     GmsdPipeline.RunInputs in = new GmsdPipeline.RunInputs(period, deliveries.uploads(), deliveries.withdrawals(),
-        reference, archive, PersonenFile.open(refDir.resolve("personen.csv")), Paths.get(options.getPseudonymKeyFile()),
-        out);
+        reference, archive.toString(), PersonenFile.open(refDir.resolve("personen.csv")), options.getPseudonymKeyFile(),
+        out.toString());
     List<Period> periods = in.resultPeriods();
     Set<Period> periodsRead = in.periodsRead();
 
     Pipeline p = Pipeline.create(options);
     p.getCoderRegistry().registerCoderProvider(SpecificRecordCoder.provider());
     var uploads = p.apply("Uploads", Create.of(in.uploads()).withCoder(SpecificRecordCoder.of(nl.gmsd.avro.Upload.class)));
-    var verdicts = uploads.apply("TechnicalCheck", TechnicalCheck.of(in.archive().toString(), period, periodsRead, reference));
+    var verdicts = uploads.apply("TechnicalCheck", TechnicalCheck.of(in.archive(), period, periodsRead, reference));
     PCollection<DeliveryRules.Decision> decision = verdicts
         .apply("ApplyDeliveryRules", ApplyDeliveryRules.of(in.withdrawals(), GmsdPipeline.deliverySettings(options)));
     PCollectionView<DeliveryRules.Decision> decisionView = decision.apply("DecisionView", View.asSingleton());
     var records = uploads
-        .apply("ReadRecordsInForce", ReadRecordsInForce.of(in.archive().toString(), periodsRead, reference, decisionView))
-        .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile().toString()));
+        .apply("ReadRecordsInForce", ReadRecordsInForce.of(in.archive(), periodsRead, reference, decisionView))
+        .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile()));
     var arrangements = records.apply("MergeArrangements", MergeArrangements.with(GmsdPipeline.mergeSettings(options)));
     PCollection<MicrodataArrangement> active = arrangements.apply("ActiveArrangements", ActiveArrangements.in(periods));
     PCollection<KV<String, Person>> persons = p.apply("ReadPersons",
-        ReadPersons.from(in.personen(), in.keyFile().toString(), out.toString()));
+        ReadPersons.from(in.personen(), in.keyFile(), out.toString()));
     PCollection<ClientPeriod> clients = active.apply("JoinReferenceData", JoinReferenceData.withPersons(persons));
     PCollection<CellCount> counts = clients.apply("CountArrangements", CountArrangements.withActiveArrangements(active));
     for (Period per : periods) {

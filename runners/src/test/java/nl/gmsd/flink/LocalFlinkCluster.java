@@ -276,6 +276,21 @@ public final class LocalFlinkCluster implements AutoCloseable {
       return process.isAlive();
     }
 
+    /** Kills the process and its children at once (kill -9), as a lost machine would end it. */
+    public void kill() throws InterruptedException {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the process's exit and returns its code; kills it and fails on a timeout. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        kill();
+        throw new AssertionError("timed out after " + timeout + ": " + command + "\n" + tail());
+      }
+      return process.exitValue();
+    }
+
     /** Waits for a zero exit; kills the process and fails on a timeout or another exit code. */
     public void awaitSuccess(Duration timeout) {
       try {
