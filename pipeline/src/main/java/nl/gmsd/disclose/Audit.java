@@ -12,17 +12,22 @@ import java.util.stream.IntStream;
 /**
  * The audit of SPEC 8: for every secret cell, a proof that the attacker cannot narrow it below
  * minIntervalWidth ({@link Certificates}: two whole-number tables consistent with everything
- * published, at least that far apart in the cell), or the verdict that no such proof was found.
+ * published, at least that far apart in the cell, or a linear program's range of the cell over part
+ * of the table that wide, ends rounded inwards), or the verdict that no such proof was found.
  *
- * <p><b>How tables are found.</b> Linear programs over {@link RestrictedSystem}s push secret cells
+ * <p><b>How proofs are found.</b> Linear programs over {@link RestrictedSystem}s push secret cells
  * up and down; an optimum whose coordinates are whole numbers is a table, and {@link
- * Certificates#check} checks it exactly before it counts. The systems grow until the cell is
- * certified or the largest has been tried:
+ * Certificates#check} checks it exactly before it counts; a cell pushed on its own also leaves its
+ * range ({@link Certificates#recordRange}). The systems grow until the cell is proven or the
+ * largest has been tried:
  * <ol>
  *   <li>each gemeente alone (its province and Nederland fixed up to their rounding slack), for its
  *       own secret cells and for secret cells of its province and Nederland;
- *   <li>a region with cells left, together with a few gemeenten of its province (those that are
- *       secret where it is, so a move between them is free) ({@link #NEIGHBOURS});
+ *   <li>a region with cells left, per family of cells, with a few gemeenten of its province (those
+ *       that are secret where it is, so a move between them is free) ({@link #FAMILY_NEIGHBOURS});
+ *   <li>per cell, with {@link #NEIGHBOURS} gemeenten of its province and {@link #DONORS} of other
+ *       provinces (a cell pinned only through Nederland's rounding interval moves when a gemeente
+ *       elsewhere moves the other way);
  *   <li>every gemeente of the province at once (for Nederland's cells: the gemeenten that hold
  *       most of the cell).
  * </ol>
@@ -253,9 +258,10 @@ final class Audit {
   }
 
   /**
-   * A region and up to {@link #NEIGHBOURS} gemeenten of its province (for a province or
-   * Nederland: that many and one more of the gemeenten below it): those secret in most of the
-   * region's open cells, then with the most of those cells, then by code.
+   * A region and up to {@code neighbours} gemeenten of its province (for a province or Nederland:
+   * that many and one more of the gemeenten below it): those secret in most of the region's open
+   * cells, then with the most of those cells, then by code; then up to {@code donors} gemeenten of
+   * other provinces, ranked the same way (counting also where their province is secret).
    */
   int[] neighbourhood(int region, List<int[]> cells, int neighbours, int donors) {
     List<Integer> out = new ArrayList<>();
