@@ -175,7 +175,9 @@ final class Audit {
     }
     debug("own-region pins (LP)", 0, t0);
 
-    // Stage 4: the whole province (for Nederland: the gemeenten holding most of its cells), batches only.
+    // Stage 4: the whole province (for Nederland: the gemeenten holding most of its cells); each cell
+    // the batches leave open is also ranged on its own, whose range can prove it where no rounded
+    // optimum did (every cell of a sparse province secret, say).
     sets.clear();
     lists.clear();
     Map<Integer, List<int[]>> byProvince = new TreeMap<>();
@@ -197,7 +199,7 @@ final class Audit {
         lists.add(list);
       }
     });
-    solveAll(sets, lists, false);
+    solveAll(sets, lists, true);
     debug("stage 4", sets.size(), t0);
     List<int[]> failing = openCells();
     failing.sort(s.cellOrder());
@@ -312,11 +314,10 @@ final class Audit {
     return k;
   }
 
-  /** Solves every system in parallel and records the tables found, in task order. */
-  private void solveAll(List<int[]> sets, List<List<int[]>> lists) {
-    solveAll(sets, lists, true);
-  }
-
+  /**
+   * Solves every system in parallel ({@code perCell} false: only the batches of all open cells
+   * together) and records the tables and ranges found, in task order.
+   */
   private void solveAll(List<int[]> sets, List<List<int[]>> lists, boolean perCell) {
     Found[] found = new Found[sets.size()];
     IntStream.range(0, sets.size()).parallel().forEach(i -> found[i] = certify(sets.get(i), lists.get(i), perCell));
@@ -339,8 +340,6 @@ final class Audit {
   Found certify(int[] free, List<int[]> targets) {
     return certify(free, targets, true);
   }
-
-  static final AtomicLong BATCH_WIN = new AtomicLong(), CELL_WIN = new AtomicLong(), CELL_LPS = new AtomicLong();
 
   /** {@link #certify}; {@code perCell} false: only the batches of all open cells together. */
   Found certify(int[] free, List<int[]> targets, boolean perCell) {
@@ -398,13 +397,10 @@ final class Audit {
           break;
         }
       }
-      BATCH_WIN.addAndGet(countWide(up, down, w));
-      int beforeCells = countWide(up, down, w);
       for (int i = 0; i < t && perCell; i++) {
         if (up[i] - down[i] >= w) {
           continue;
         }
-        CELL_LPS.incrementAndGet();
         int[] c = targets.get(i);
         int[] obj = sys.objective(c[0], c[1]);
         long v = s.exact[c[0]][c[1]];
@@ -431,7 +427,6 @@ final class Audit {
           lpMin[i] = v;
         }
       }
-      CELL_WIN.addAndGet(countWide(up, down, w) - beforeCells);
       lps.addAndGet(sys.lp.solves());
     }
     return new Found(sorted, tables, lpMin, lpMax);
@@ -505,6 +500,7 @@ final class Audit {
     }
   }
 
+  /** How many variables {@link #diveOneByOne} rounds at most. */
   static final int SEQ_STEPS = 16;
 
   /** One fractional variable at a time (largest coefficient relations first: the aantal cells), nearer side first. */
