@@ -31,7 +31,8 @@ public interface DisclosureOptions extends PipelineOptions {
 
   void setMinIntervalWidth(int value);
 
-  @Description("The run fails if the tables are still unsafe after this many audit rounds.")
+  @Description("Rounds of the cheap secondary-suppression heuristic; cells still unsafe after them go to the "
+      + "exact stage and the group fallback, which end safe: no value makes the run fail (0 skips the heuristic).")
   @Default.Integer(20)
   int getMaxAuditRounds();
 

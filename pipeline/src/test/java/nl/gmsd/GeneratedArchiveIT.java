@@ -167,6 +167,44 @@ class GeneratedArchiveIT {
     }
   }
 
+  /**
+   * SPEC 8: secondary suppression stays a small share of the count cells ("well under 10 %"; issue
+   * 13 asks under 5 % at scale 0.01, this archive is five times smaller and so sparser).
+   */
+  static final double MAX_SECONDARY_SHARE = 0.05;
+
+  @Test
+  void disclosureEndsSafeWithFewSecondaryCells() throws IOException {
+    String json = Files.readString(output.resolve("run.json"));
+    String audit = json.substring(json.indexOf("\"disclosure_audit\""));
+    List<String[]> rows = Files.readAllLines(output.resolve("tabellen/wmo.csv")).stream().skip(1)
+        .map(r -> r.split(";", -1)).toList();
+    Pattern secondaryCells = Pattern.compile("\"secondary_cells\"\\s*:\\s*(\\d+)");
+    for (Period per : List.of(PERIOD, PERIOD.previous())) {
+      Period other = per.equals(PERIOD) ? PERIOD.previous() : PERIOD;
+      int at = audit.indexOf("\"" + per.code() + "\"");
+      int next = audit.indexOf("\"" + other.code() + "\"");
+      String block = next > at ? audit.substring(at, next) : audit.substring(at);
+      Matcher m = secondaryCells.matcher(block);
+      long secondary = 0;
+      int tables = 0;
+      while (m.find()) {
+        secondary += Long.parseLong(m.group(1));
+        tables++;
+      }
+      assertEquals(3, tables, block);
+      assertTrue(block.matches("(?s).*\"cells_not_proven_safe\"\\s*:\\s*0\\D.*"), block);
+      long cells = rows.stream()
+          .filter(f -> f[0].equals(per.code()) && !f[6].endsWith("_per_1000"))
+          .filter(f -> f[8].equals("gepubliceerd") || f[8].equals("geheim"))
+          .count();
+      double share = (double) secondary / cells;
+      System.out.printf(java.util.Locale.ROOT, "GeneratedArchiveIT %s: %d secondary cells of %d (%.2f %%)%n",
+          per.code(), secondary, cells, 100 * share);
+      assertTrue(share < MAX_SECONDARY_SHARE, per.code() + ": " + secondary + " secondary cells of " + cells);
+    }
+  }
+
   @Test
   void noPublishedCountIsBelowMinCount() throws IOException {
     List<String> rows = Files.readAllLines(output.resolve("tabellen/wmo.csv"));

@@ -113,28 +113,32 @@ class GmsdPipelineIT {
 
   @Test
   void tableHoldsTheHandComputedFigures() throws IOException {
-    // Cells the audit leaves published; in this sparse archive (three gemeenten deliver) it
-    // suppresses some totals too, which its own tests cover.
+    // Cells disclosure control leaves published. In this sparse archive every client has one
+    // arrangement, so with clients and arrangements both published a reader's relation
+    // (sum k * clients_k <= arrangements, SPEC 7; README, Disclosure control) pins the cells
+    // "clients with k arrangements": the client cells become secret, the arrangement cells stay.
     List<String> rows = Files.readAllLines(direct.resolve("tabellen/wmo.csv"));
     // Amsterdam H12025: persons 0..13 one arrangement each, plus one of an unknown person.
-    // Types: i%3==0 -> 02 (5 clients: secret), else 01 (9 clients -> 10); no verblijf: 14 -> 15.
-    assertRow(rows, "H12025;gemeente;0363;Amsterdam;type;01;clienten", "10", "gepubliceerd");
-    assertRow(rows, "H12025;gemeente;0363;Amsterdam;type;02;clienten", ".", "geheim");
-    assertRow(rows, "H12025;gemeente;0363;Amsterdam;typegroep;Totaal exclusief verblijf en opvang;clienten", "15", "gepubliceerd");
-    // Nederland = published gemeenten only: Amsterdam 14 + Groningen 12 = 26 -> 25 clients;
-    // arrangements 15 + 12 = 27 -> 25 (withdrawn 's-Gravenhage left out).
-    assertRow(rows, "H12025;nederland;NL01;Nederland;totaal;totaal;clienten", "25", "gepubliceerd");
-    assertRow(rows, "H12025;nederland;NL01;Nederland;totaal;totaal;arrangementen", "25", "gepubliceerd");
+    // Types: i%3==0 -> 02 (5 arrangements: secret), else 01 (9 -> 10); no verblijf: 15 -> 15.
+    assertRow(rows, "H12025;gemeente;0363;Amsterdam;type;01;arrangementen", "10", "gepubliceerd");
+    assertRow(rows, "H12025;gemeente;0363;Amsterdam;type;02;arrangementen", ".", "geheim");
+    assertRow(rows, "H12025;gemeente;0363;Amsterdam;typegroep;Totaal exclusief verblijf en opvang;arrangementen", "15",
+        "gepubliceerd");
+    assertRow(rows, "H12025;gemeente;0363;Amsterdam;type;01;clienten", ".", "geheim");
+    // Nederland = published gemeenten only: arrangements 15 + 12 = 27 -> 25 (withdrawn
+    // 's-Gravenhage left out).
+    assertRow(rows, "H12025;nederland;NL01;Nederland;typegroep;Totaal exclusief verblijf en opvang;arrangementen", "25",
+        "gepubliceerd");
     // H22024: the H12024 and H22024 records of one toewijzingsnummer merge (stage 1): 14 -> 15,
     // not 28 -> 30.
     assertRow(rows, "H22024;gemeente;0363;Amsterdam;totaal;totaal;arrangementen", "15", "gepubliceerd");
-    // Groningen: the correction is in force: 12 clients of type 07 -> 10.
-    assertRow(rows, "H12025;gemeente;0014;Groningen;type;07;clienten", "10", "gepubliceerd");
+    // Groningen: the correction is in force: 12 arrangements of type 07 -> 10.
+    assertRow(rows, "H12025;gemeente;0014;Groningen;type;07;arrangementen", "10", "gepubliceerd");
     // 's-Gravenhage withdrew; Rotterdam's file is missing, so nothing is in force.
     assertRow(rows, "H12025;gemeente;0518;'s-Gravenhage;totaal;totaal;clienten", ".", "ingetrokken");
     assertRow(rows, "H12025;gemeente;0599;Rotterdam;totaal;totaal;clienten", ".", "niet_geleverd");
     // Rates come from the published count: Amsterdam type 01, 10 per its inhabitants.
-    assertTrue(rows.stream().anyMatch(r -> r.startsWith("H12025;gemeente;0363;Amsterdam;type;01;clienten_per_1000;0;")));
+    assertTrue(rows.stream().anyMatch(r -> r.startsWith("H12025;gemeente;0363;Amsterdam;type;01;arrangementen_per_1000;0;")));
   }
 
   @Test

@@ -4,528 +4,703 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import nl.gmsd.common.TableLayout;
 
 /**
- * The audit of SPEC 8 over one period's linked tables, sound by construction.
+ * The audit of SPEC 8: for every secret cell, a proof that the attacker cannot narrow it below
+ * minIntervalWidth ({@link Certificates}: two whole-number tables consistent with everything
+ * published, at least that far apart in the cell, or a linear program's range of the cell over part
+ * of the table that wide, ends rounded inwards), or the verdict that no such proof was found.
  *
- * <p>The full system: a variable per count cell of every audited region (published gemeenten,
- * provinces and Nederland with at least one published gemeente), the within-region relations of
- * {@link CellRelations}, gemeenten summing to their province and provinces to Nederland per cell,
- * and each cell's interval ({@link AuditState#lo}, {@link AuditState#hi}). The true table is a
- * feasible point of it.
+ * <p><b>How proofs are found.</b> Linear programs over {@link RestrictedSystem}s push secret cells
+ * up and down; an optimum whose coordinates are whole numbers is a table, and {@link
+ * Certificates#check} checks it exactly before it counts; a cell pushed on its own also leaves its
+ * range ({@link Certificates#recordRange}). The systems grow until the cell is proven or the
+ * largest has been tried:
+ * <ol>
+ *   <li>each gemeente alone (its province and Nederland fixed up to their rounding slack), for its
+ *       own secret cells and for secret cells of its province and Nederland;
+ *   <li>a region with cells left, per family of cells, with a few gemeenten of its province (those
+ *       that are secret where it is, so a move between them is free) ({@link #FAMILY_NEIGHBOURS});
+ *   <li>per cell, with {@link #NEIGHBOURS} gemeenten of its province and {@link #DONORS} of other
+ *       provinces (a cell pinned only through Nederland's rounding interval moves when a gemeente
+ *       elsewhere moves the other way);
+ *   <li>every gemeente of the province at once (for Nederland's cells: the gemeenten that hold
+ *       most of the cell).
+ * </ol>
+ * In each system the sum of all cells still open is pushed up and down first (one optimum can
+ * prove many cells), then each open cell on its own. A cell whose own region, with no link to any
+ * other region, already pins it below the width is not tried beyond stage 1.
  *
- * <p><b>Why a secret cell declared safe is safe.</b> Take a subset F of the gemeenten and fix every
- * other gemeente's cells at their true values. Province and Nederland cells are then F's cells plus
- * known constants, and their within-region relations follow from the gemeenten's (sums of linear
- * equalities and homogeneous inequalities that every gemeente satisfies). So every solution of the
- * restricted system over F, extended by the true values elsewhere, is a solution of the full
- * system: the restricted range of a cell is inside its full range, and a restricted width of at
- * least minIntervalWidth proves the full width is too. Stage 1 takes F = the cell's gemeente (a
- * 69-variable LP); for a province or Nederland cell, F = one of a few of its gemeenten. Stage 2,
- * for cells stage 1 cannot prove, takes F = the gemeente and up to {@link #STAGE2_NEIGHBOURS}
- * other gemeenten of its province (for a province or Nederland cell: a few of its gemeenten).
- * Stage 3, when the period has at most {@link #FULL_SYSTEM_MAX_GEMEENTEN} published gemeenten,
- * takes F = all of them: the full system, exact. {@link DisclosureControl} also settles ({@link
- * #settle}: per province with all its gemeenten free, then on the full system) the cells that
- * fail again after a round of suppression, or that no further suppression can help.
+ * <p><b>What the verdict means.</b> "Certified" is a proof (exact arithmetic, whole numbers, every
+ * relation of {@link CellRelations}); "not certified" is not a proof of the opposite, and the
+ * protection stages treat it as unsafe, which can only over-protect.
  *
- * <p>Within one restricted system, LPs are saved with witnesses ({@link
- * LinearSystem#provenWidths}): the true point and every optimum found are feasible points, so two
- * of them that differ by minIntervalWidth in a cell prove its width without an LP of its own.
- *
- * <p><b>Why a cell declared unsafe is unsafe (or at least not provably safe).</b> Dropping all
- * relations to other regions relaxes the full system, so the range of a cell over its own region
- * (its bounds and relations only) contains its full range; when that width is already below
- * minIntervalWidth, the cell is unsafe without further LPs. A cell that neither test decides and
- * that stage 2 cannot prove safe is treated as unsafe, which can only over-protect.
- *
- * <p>LP values are floating point; a width counts as reaching minIntervalWidth within {@link
- * #TOLERANCE}. Every region's LPs are independent tasks, run in parallel, whose results are stored
- * by index, so the outcome does not depend on thread timing.
+ * <p><b>Determinism.</b> Every system is one task; the tasks of a stage run in parallel, read only
+ * the state as it was before the stage, and their tables are recorded afterwards in task order, so
+ * nothing depends on thread timing. GLOP is deterministic.
  */
 final class Audit {
 
-  /** Numerical tolerance on LP widths: far above the solver's error, far below a width's unit. */
-  static final double TOLERANCE = 1e-6;
-
-  /** How many gemeenten stage 1 tries for a province or Nederland cell. */
-  static final int STAGE1_CANDIDATES = 3;
+  /** How many other gemeenten of its province stage 2 frees with a region. */
+  static final int NEIGHBOURS = 4;
 
   /**
-   * Up to this many published gemeenten, cells that stages 1 and 2 cannot prove safe are settled
-   * on the full system (stage 3, exact); above it (national scale) they count as unsafe, which
-   * only over-protects.
+   * How many gemeenten of other provinces stage 3 (and the protection stages' systems) free with a
+   * region: where a cell is secret and largest, so that a cell pinned only through Nederland's
+   * rounding interval can move.
    */
-  static final int FULL_SYSTEM_MAX_GEMEENTEN = 40;
+  static final int DONORS = 2;
 
-  /** How many other gemeenten stage 2 frees around a region's undecided cells. */
-  static final int STAGE2_NEIGHBOURS = 4;
+  /** How many gemeenten stage 1 tries for a province's or Nederland's secret cell. */
+  static final int AGGREGATE_CANDIDATES = 3;
 
-  /** The audit's outcome: a proven lower bound on the width of every secret cell. */
-  record Outcome(double[][] width, List<int[]> failing, long lps) {}
+  /** How many gemeenten stage 3 frees for a cell of Nederland. */
+  static final int NEDERLAND_FREE = 12;
+
+  /** Rounds of pushing all open cells up and down together, per system. */
+  static final int BATCH_PASSES = 3;
 
   private final AuditState s;
-  private final double minWidth;
+  private final Certificates cert;
   private final AtomicLong lps = new AtomicLong();
-  private boolean[][] todo;
+  private final int n = CellRelations.CELLS.size();
 
-  private final int fullSystemMaxGemeenten;
-
-  Audit(AuditState state) {
-    this(state, FULL_SYSTEM_MAX_GEMEENTEN);
-  }
-
-  /** With another stage-3 limit: tests use 0 to exercise stage 2 on small tables. */
-  Audit(AuditState state, int fullSystemMaxGemeenten) {
-    this.fullSystemMaxGemeenten = fullSystemMaxGemeenten;
-    this.s = state;
-    this.minWidth = state.settings.minIntervalWidth();
-  }
-
-  Outcome run() {
-    return run(null);
-  }
-
-  /**
-   * Audits the secret cells that {@code previous} (the widths of the previous round, or null) does
-   * not already prove safe. Secondary suppression only widens intervals (a cell's interval becomes
-   * [0, parent's upper bound], a superset, since rounding is monotone), so every witness of an
-   * earlier round stays feasible and a cell proven safe stays safe.
-   */
-  Outcome run(double[][] previous) {
-    int n = CellRelations.CELLS.size();
-    double[][] width = new double[s.size()][n];
-    todo = new boolean[s.size()][n];
-    for (int r = 0; r < s.size(); r++) {
-      for (int j = 0; j < n; j++) {
-        boolean known = previous != null && !Double.isNaN(previous[r][j]) && safe(previous[r][j]);
-        width[r][j] = known && s.isSecret(r, j) ? previous[r][j] : Double.NaN;
-        todo[r][j] = s.isSecret(r, j) && !known;
-      }
-    }
-    boolean[][] undecided = new boolean[s.size()][n];
-
-    // Which gemeenten stage 1 tries for each secret province / Nederland cell.
-    List<List<int[]>> extraCells = new ArrayList<>(); // per region: {aggregateRegion, cell}
-    for (int r = 0; r < s.size(); r++) {
-      extraCells.add(new ArrayList<>());
-    }
-    for (int a : s.aggregates()) {
-      for (int j = 0; j < n; j++) {
-        if (todo[a][j]) {
-          for (int g : candidates(a, j)) {
-            extraCells.get(g).add(new int[] {a, j});
-          }
-          width[a][j] = Double.NEGATIVE_INFINITY;
-        }
-      }
-    }
-    // Stage 1: per gemeente, its own cells free, everything else at its true value.
-    int[] gemeenten = s.gemeenten();
-    double[][] stage1 = new double[s.size()][];
-    IntStream.range(0, gemeenten.length).parallel().forEach(k -> {
-      int g = gemeenten[k];
-      stage1[g] = stage1(g, extraCells.get(g));
-    });
-    for (int g : gemeenten) {
-      double[] w = stage1[g];
-      for (int j = 0; j < n; j++) {
-        if (todo[g][j]) {
-          width[g][j] = w[j];
-        }
-      }
-      for (int[] e : extraCells.get(g)) {
-        width[e[0]][e[1]] = Math.max(width[e[0]][e[1]], w[e[1]]);
-      }
-    }
-    // Cells stage 1 could not prove: unsafe for sure if their own region already pins them.
-    int[] regions = IntStream.range(0, s.size()).toArray();
-    boolean[][] ownPins = new boolean[s.size()][];
-    IntStream.range(0, regions.length).parallel().forEach(r -> ownPins[r] = ownRegionPins(r, width[r]));
-    for (int r = 0; r < s.size(); r++) {
-      for (int j = 0; j < n; j++) {
-        if (todo[r][j] && !safe(width[r][j]) && !ownPins[r][j]) {
-          undecided[r][j] = true;
-        }
-      }
-    }
-    // Stage 2: per region with undecided cells, a small neighbourhood of gemeenten free.
-    boolean small = s.gemeenten().length <= fullSystemMaxGemeenten;
-    int[] stage2Regions = small ? new int[0]
-        : IntStream.range(0, s.size()).filter(r -> anyTrue(undecided[r])).toArray();
-    int[][] freeSets = new int[stage2Regions.length][];
-    double[][] stage2 = new double[stage2Regions.length][];
-    boolean[][][] wantedSets = new boolean[stage2Regions.length][][];
-    IntStream.range(0, stage2Regions.length).parallel().forEach(k -> {
-      int r = stage2Regions[k];
-      boolean[][] wanted = new boolean[s.size()][];
-      for (int q = 0; q < s.size(); q++) {
-        wanted[q] = q == r ? undecided[q] : new boolean[n];
-      }
-      freeSets[k] = stage2Set(r);
-      stage2[k] = freeRange(freeSets[k], wanted);
-      wantedSets[k] = wanted;
-    });
-    for (int k = 0; k < stage2Regions.length; k++) {
-      mergeFreeRange(freeSets[k], wantedSets[k], stage2[k], width);
-    }
-    List<int[]> failing = new ArrayList<>();
-    for (int r = 0; r < s.size(); r++) {
-      for (int j = 0; j < n; j++) {
-        if (s.isSecret(r, j) && !safe(width[r][j])) {
-          failing.add(new int[] {r, j});
-        }
-      }
-    }
-    if (!failing.isEmpty() && small) {
-      // Stage 3: small enough to settle the remaining cells on the full system, exactly.
-      fullSystem(failing, width);
-      failing.removeIf(c -> safe(width[c[0]][c[1]]));
-    }
-    failing.sort(s.cellOrder());
-    return new Outcome(width, failing, lps.get());
-  }
-
-  private boolean safe(double w) {
-    return w >= minWidth - TOLERANCE;
-  }
-
-  private static boolean anyTrue(boolean[] b) {
-    for (boolean x : b) {
-      if (x) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Up to {@link #STAGE1_CANDIDATES} gemeenten below an aggregate: published cells first, then by code. */
-  private int[] candidates(int aggregate, int cell) {
-    int[] below = s.gemeentenBelow(aggregate);
-    return Arrays.stream(below)
-        .boxed()
-        .sorted(Comparator.<Integer>comparingInt(g -> s.isSecret(g, cell) ? 1 : 0).thenComparing(g -> s.code(g)))
-        .limit(STAGE1_CANDIDATES)
-        .mapToInt(Integer::intValue)
-        .toArray();
-  }
-
-  /** Widths of every cell of gemeente g that is secret or asked for, with only g free. */
-  private double[] stage1(int g, List<int[]> extra) {
-    int n = CellRelations.CELLS.size();
-    int p = s.parent(g);
-    int nl = s.parent(p);
-    LinearSystem sys = new LinearSystem();
-    for (int j = 0; j < n; j++) {
-      long own = s.exact[g][j];
-      double lo = s.lo[g][j];
-      double hi = s.hi[g][j];
-      for (int a : new int[] {p, nl}) {
-        long others = s.exact[a][j] - own;
-        lo = Math.max(lo, s.lo[a][j] - others);
-        hi = Math.min(hi, s.hi[a][j] - others);
-      }
-      sys.variable(lo, hi);
-    }
-    addRelations(sys, 0);
-    boolean[] asked = new boolean[n];
-    for (int j = 0; j < n; j++) {
-      asked[j] = todo[g][j];
-    }
-    for (int[] e : extra) {
-      asked[e[1]] = true;
-    }
-    List<int[]> objectives = new ArrayList<>();
-    List<Integer> cells = new ArrayList<>();
-    for (int j = 0; j < n; j++) {
-      if (asked[j]) {
-        objectives.add(new int[] {j});
-        cells.add(j);
-      }
-    }
-    double[] known = new double[n];
-    for (int j = 0; j < n; j++) {
-      known[j] = s.exact[g][j];
-    }
-    double[] proven = sys.provenWidths(objectives, minWidth, known);
-    double[] w = new double[n];
-    Arrays.fill(w, Double.NaN);
-    for (int i = 0; i < cells.size(); i++) {
-      w[cells.get(i)] = proven[i];
-    }
-    lps.addAndGet(sys.solves());
-    return w;
-  }
-
-  /**
-   * For region r: true where a secret cell that stage 1 did not prove safe is pinned below
-   * minIntervalWidth by its own region's bounds and relations alone (so unsafe for sure).
-   */
-  private boolean[] ownRegionPins(int r, double[] proven) {
-    int n = CellRelations.CELLS.size();
-    boolean[] pinned = new boolean[n];
-    List<int[]> objectives = new ArrayList<>();
-    List<Integer> cells = new ArrayList<>();
-    for (int j = 0; j < n; j++) {
-      if (todo[r][j] && !safe(proven[j])) {
-        objectives.add(new int[] {j});
-        cells.add(j);
-      }
-    }
-    if (objectives.isEmpty()) {
-      return pinned;
-    }
-    LinearSystem sys = new LinearSystem();
-    double[] known = new double[n];
-    for (int i = 0; i < n; i++) {
-      sys.variable(s.lo[r][i], s.hi[r][i]);
-      known[i] = s.exact[r][i];
-    }
-    addRelations(sys, 0);
-    // provenWidths gives an exact width for every objective it cannot prove wide.
-    double[] w = sys.provenWidths(objectives, minWidth, known);
-    for (int i = 0; i < cells.size(); i++) {
-      pinned[cells.get(i)] = !safe(w[i]);
-    }
-    lps.addAndGet(sys.solves());
-    return pinned;
-  }
-
-  /**
-   * The gemeenten stage 2 frees for a region with undecided cells: a gemeente with up to {@link
-   * #STAGE2_NEIGHBOURS} other gemeenten of its province; a province with up to that many plus one
-   * of its gemeenten; Nederland with the same number from the whole country. Preferred are those
-   * with the most published cells (they carry the most slack), then by code. Small systems keep
-   * every LP fast at national scale.
-   */
-  int[] stage2Set(int region) {
-    List<Integer> free = new ArrayList<>();
-    int[] pool;
-    if (s.level(region).equals(TableLayout.LEVEL_GEMEENTE)) {
-      free.add(region);
-      pool = s.members(s.parent(region));
-    } else {
-      pool = s.gemeentenBelow(region);
-    }
-    int limit = free.isEmpty() ? STAGE2_NEIGHBOURS + 1 : STAGE2_NEIGHBOURS;
-    Arrays.stream(pool).boxed()
-        .filter(g -> g != region)
-        .sorted(Comparator.<Integer>comparingInt(g -> -publishedCells(g)).thenComparing(g -> s.code(g)))
-        .limit(limit)
-        .forEach(free::add);
-    return free.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private int publishedCells(int g) {
-    int k = 0;
-    for (int j = 0; j < CellRelations.CELLS.size(); j++) {
-      k += s.isSecret(g, j) ? 0 : 1;
-    }
-    return k;
-  }
-
-  /**
-   * Widths with the gemeenten {@code free} free and every other gemeente at its true value. Index
-   * k * n + j: free gemeente k's cell j; m * n + q * n + j (q = index in {@link
-   * AuditState#provinces()}): province q's cell j (sum of its free gemeenten); m * n + P * n + j:
-   * Nederland's cell j (sum of all free gemeenten). Only cells marked in {@code wanted} are solved.
-   */
-  double[] freeRange(int[] free, boolean[][] wanted) {
-    int n = CellRelations.CELLS.size();
-    int m = free.length;
-    int[] provinces = s.provinces();
-    int nl = s.nederland();
-    LinearSystem sys = new LinearSystem();
-    for (int g : free) {
-      int base = sys.size();
-      for (int j = 0; j < n; j++) {
-        sys.variable(s.lo[g][j], s.hi[g][j]);
-      }
-      addRelations(sys, base);
-    }
-    int[][] provinceVars = new int[provinces.length][];
-    for (int qi = 0; qi < provinces.length; qi++) {
-      int q = provinces[qi];
-      List<Integer> ks = new ArrayList<>();
-      for (int k = 0; k < m; k++) {
-        if (s.parent(free[k]) == q) {
-          ks.add(k);
-        }
-      }
-      provinceVars[qi] = ks.stream().mapToInt(Integer::intValue).toArray();
-    }
-    for (int j = 0; j < n; j++) {
-      long freeTotal = 0;
-      for (int qi = 0; qi < provinces.length; qi++) {
-        int[] ks = provinceVars[qi];
-        if (ks.length == 0) {
-          continue;
-        }
-        long freeExact = 0;
-        for (int k : ks) {
-          freeExact += s.exact[free[k]][j];
-        }
-        freeTotal += freeExact;
-        long others = s.exact[provinces[qi]][j] - freeExact;
-        sys.row(vars(ks, n, j), ones(ks.length), s.lo[provinces[qi]][j] - others, s.hi[provinces[qi]][j] - others);
-      }
-      long others = s.exact[nl][j] - freeTotal;
-      sys.row(vars(IntStream.range(0, m).toArray(), n, j), ones(m), s.lo[nl][j] - others, s.hi[nl][j] - others);
-    }
-    List<int[]> objectives = new ArrayList<>();
-    List<Integer> slots = new ArrayList<>();
-    for (int k = 0; k < m; k++) {
-      for (int j = 0; j < n; j++) {
-        if (wanted[free[k]][j]) {
-          objectives.add(new int[] {k * n + j});
-          slots.add(k * n + j);
-        }
-      }
-    }
-    for (int qi = 0; qi < provinces.length; qi++) {
-      for (int j = 0; j < n; j++) {
-        if (wanted[provinces[qi]][j] && provinceVars[qi].length > 0) {
-          objectives.add(vars(provinceVars[qi], n, j));
-          slots.add((m + qi) * n + j);
-        }
-      }
-    }
-    for (int j = 0; j < n; j++) {
-      if (wanted[nl][j]) {
-        objectives.add(vars(IntStream.range(0, m).toArray(), n, j));
-        slots.add((m + provinces.length) * n + j);
-      }
-    }
-    double[] known = new double[m * n];
-    for (int k = 0; k < m; k++) {
-      for (int j = 0; j < n; j++) {
-        known[k * n + j] = s.exact[free[k]][j];
-      }
-    }
-    double[] proven = sys.provenWidths(objectives, minWidth, known);
-    double[] w = new double[(m + provinces.length + 1) * n];
-    Arrays.fill(w, Double.NaN);
-    for (int i = 0; i < slots.size(); i++) {
-      w[slots.get(i)] = proven[i];
-    }
-    lps.addAndGet(sys.solves());
-    return w;
-  }
-
-  /** Merges the widths of {@link #freeRange} into {@code width} for the wanted cells. */
-  void mergeFreeRange(int[] free, boolean[][] wanted, double[] w, double[][] width) {
-    int n = CellRelations.CELLS.size();
-    int m = free.length;
-    int[] provinces = s.provinces();
-    for (int k = 0; k < m; k++) {
-      for (int j = 0; j < n; j++) {
-        if (wanted[free[k]][j]) {
-          width[free[k]][j] = Math.max(width[free[k]][j], w[k * n + j]);
-        }
-      }
-    }
-    for (int qi = 0; qi < provinces.length; qi++) {
-      for (int j = 0; j < n; j++) {
-        double v = w[(m + qi) * n + j];
-        if (wanted[provinces[qi]][j] && !Double.isNaN(v)) {
-          width[provinces[qi]][j] = Math.max(width[provinces[qi]][j], v);
-        }
-      }
-    }
-    int nl = s.nederland();
-    for (int j = 0; j < n; j++) {
-      if (wanted[nl][j]) {
-        width[nl][j] = Math.max(width[nl][j], w[(m + provinces.length) * n + j]);
-      }
-    }
-  }
-
-  /**
-   * Stage 3, for the few cells that secondary suppression cannot help: every published gemeente
-   * free, i.e. the full system. Updates {@code width} for the given cells.
-   */
-  void fullSystem(List<int[]> cells, double[][] width) {
-    boolean[][] wanted = new boolean[s.size()][CellRelations.CELLS.size()];
-    for (int[] c : cells) {
-      wanted[c[0]][c[1]] = true;
-    }
-    int[] all = s.gemeenten();
-    mergeFreeRange(all, wanted, freeRange(all, wanted), width);
-  }
-
-  /**
-   * Settles cells the restricted stages could not prove: first per province with every gemeente
-   * of that province free (provinces in parallel; far smaller systems than the full one), then
-   * the cells still unproven on the full system. Updates {@code width} for the given cells.
-   */
-  void settle(List<int[]> cells, double[][] width) {
-    int n = CellRelations.CELLS.size();
-    int[] provinces = s.provinces();
-    boolean[][][] wanted = new boolean[provinces.length][][];
-    for (int qi = 0; qi < provinces.length; qi++) {
-      wanted[qi] = new boolean[s.size()][n];
-    }
-    boolean[] any = new boolean[provinces.length];
-    for (int[] c : cells) {
-      int q = s.level(c[0]).equals(TableLayout.LEVEL_GEMEENTE) ? s.parent(c[0]) : c[0];
-      for (int qi = 0; qi < provinces.length; qi++) {
-        if (provinces[qi] == q) {
-          wanted[qi][c[0]][c[1]] = true;
-          any[qi] = true;
-        }
-      }
-    }
-    double[][] ranges = new double[provinces.length][];
-    int[][] free = new int[provinces.length][];
-    IntStream.range(0, provinces.length).parallel().filter(qi -> any[qi]).forEach(qi -> {
-      free[qi] = s.gemeentenBelow(provinces[qi]);
-      ranges[qi] = freeRange(free[qi], wanted[qi]);
-    });
-    for (int qi = 0; qi < provinces.length; qi++) {
-      if (any[qi]) {
-        mergeFreeRange(free[qi], wanted[qi], ranges[qi], width);
-      }
-    }
-    List<int[]> rest = cells.stream().filter(c -> !safe(width[c[0]][c[1]])).toList();
-    if (!rest.isEmpty()) {
-      fullSystem(rest, width);
-    }
-  }
-
-  boolean isSafe(double w) {
-    return safe(w);
+  Audit(AuditState s, Certificates cert) {
+    this.s = s;
+    this.cert = cert;
   }
 
   long lps() {
     return lps.get();
   }
 
-  private static int[] vars(int[] ks, int n, int j) {
-    int[] v = new int[ks.length];
-    for (int i = 0; i < ks.length; i++) {
-      v[i] = ks[i] * n + j;
+  /** What one system found: checked tables, and per target its LP range where one was solved. */
+  record Found(int[] free, List<long[][]> tables, double[] lpMin, double[] lpMax) {}
+
+  /**
+   * Certifies what it can of the secret cells not certified yet.
+   *
+   * @return the secret cells still not certified, in ordinal cell-key order
+   */
+  List<int[]> run() {
+    if (s.settings.minIntervalWidth() <= 0) {
+      return List.of();
     }
-    return v;
-  }
-
-  private static double[] ones(int k) {
-    double[] o = new double[k];
-    Arrays.fill(o, 1);
-    return o;
-  }
-
-  private static void addRelations(LinearSystem sys, int base) {
-    for (CellRelations.Relation r : CellRelations.RELATIONS) {
-      int[] vars = new int[r.cells().length];
-      double[] coef = new double[vars.length];
-      for (int i = 0; i < vars.length; i++) {
-        vars[i] = base + r.cells()[i];
-        coef[i] = r.coef()[i];
+    long t0 = System.nanoTime();
+    // Stage 0: population moves, no LP.
+    Moves moves = new Moves(s, cert);
+    int[] gs = s.gemeenten();
+    Moves.Found[] byMoves = new Moves.Found[gs.length];
+    IntStream.range(0, gs.length).parallel().forEach(i -> byMoves[i] = moves.tryGemeente(gs[i]));
+    for (Moves.Found f : byMoves) {
+      for (int i = 0; i < f.free().size(); i++) {
+        cert.record(f.free().get(i), f.tables().get(i));
       }
-      sys.row(vars, coef, r.equality() ? 0 : Double.NEGATIVE_INFINITY, 0);
+    }
+    debug("moves", gs.length, t0);
+    // Stage 1: each gemeente alone (all open cells of a gemeente, and of the aggregates above it).
+    Map<Integer, List<int[]>> targets = new TreeMap<>();
+    for (int g : s.gemeenten()) {
+      List<int[]> own = open(g);
+      if (!own.isEmpty()) {
+        targets.computeIfAbsent(g, x -> new ArrayList<>()).addAll(own);
+      }
+    }
+    for (int a = 0; a < s.size(); a++) {
+      if (s.isGemeente(a)) {
+        continue;
+      }
+      for (int[] c : open(a)) {
+        for (int g : candidates(a, c[1], AGGREGATE_CANDIDATES)) {
+          targets.computeIfAbsent(g, x -> new ArrayList<>()).add(c);
+        }
+      }
+    }
+    List<int[]> sets = new ArrayList<>();
+    List<List<int[]>> lists = new ArrayList<>();
+    targets.forEach((g, list) -> {
+      sets.add(new int[] {g});
+      lists.add(list);
+    });
+    solveAll(sets, lists, false);
+    debug("stage 1", sets.size(), t0);
+
+    // Cells their own region already pins (with no link to other regions): no system can certify them.
+    boolean[][] pinned = propagatedPins(openCells());
+    debug("own-region pins (propagation)", 0, t0);
+
+    // Stage 2: per region and family of cells, a few neighbours chosen for that family.
+    sets.clear();
+    lists.clear();
+    Map<Integer, Map<String, List<int[]>>> families = new TreeMap<>();
+    for (int[] c : openCells()) {
+      if (pinned[c[0]][c[1]]) {
+        continue;
+      }
+      families.computeIfAbsent(c[0], x -> new TreeMap<>()).computeIfAbsent(family(c[1]), x -> new ArrayList<>()).add(c);
+    }
+    families.forEach((r, byFamily) -> byFamily.forEach((f, cells) -> {
+      sets.add(neighbourhood(r, cells, FAMILY_NEIGHBOURS, 0));
+      lists.add(cells);
+    }));
+    solveAll(sets, lists, true);
+    debug("stage 2", sets.size(), t0);
+
+    // Stage 3: per cell, neighbours chosen for that cell.
+    sets.clear();
+    lists.clear();
+    for (int[] c : openCells()) {
+      if (pinned[c[0]][c[1]]) {
+        continue;
+      }
+      sets.add(neighbourhood(c[0], List.of(c), NEIGHBOURS, DONORS));
+      lists.add(List.of(c));
+    }
+    solveAll(sets, lists, true);
+    debug("stage 3", sets.size(), t0);
+
+    List<int[]> left = new ArrayList<>();
+    for (int[] c : openCells()) {
+      if (!pinned[c[0]][c[1]]) {
+        left.add(c);
+      }
+    }
+    boolean[][] lpPinned = ownRegionPins(left);
+    for (int[] c : left) {
+      pinned[c[0]][c[1]] |= lpPinned[c[0]][c[1]];
+    }
+    debug("own-region pins (LP)", 0, t0);
+
+    // Stage 4: the whole province (for Nederland: the gemeenten holding most of its cells); each cell
+    // the batches leave open is also ranged on its own, whose range can prove it where no rounded
+    // optimum did (every cell of a sparse province secret, say).
+    sets.clear();
+    lists.clear();
+    Map<Integer, List<int[]>> byProvince = new TreeMap<>();
+    for (int[] c : left) {
+      if (pinned[c[0]][c[1]]) {
+        continue;
+      }
+      int p = s.isGemeente(c[0]) ? s.parent(c[0]) : c[0];
+      byProvince.computeIfAbsent(p, x -> new ArrayList<>()).add(c);
+    }
+    byProvince.forEach((p, list) -> {
+      if (p == s.nederland()) {
+        for (int[] c : list) {
+          sets.add(candidates(p, c[1], NEDERLAND_FREE));
+          lists.add(List.of(c));
+        }
+      } else {
+        sets.add(s.gemeentenBelow(p));
+        lists.add(list);
+      }
+    });
+    solveAll(sets, lists, true);
+    debug("stage 4", sets.size(), t0);
+    List<int[]> failing = openCells();
+    failing.sort(s.cellOrder());
+    return failing;
+  }
+
+  private void debug(String stage, int systems, long t0) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(String.format(java.util.Locale.ROOT, "audit %s: %d systems, %d open after, %d LPs, %.2f s",
+          stage, systems, openCells().size(), lps.get(), (System.nanoTime() - t0) / 1e9));
     }
   }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Audit.class);
+
+  /** How many neighbours stage 2 frees per family of cells. */
+  static final int FAMILY_NEIGHBOURS = 2;
+
+  /** A cell's family: its dimension (type and typegroep together) and measure. */
+  static String family(int cell) {
+    nl.gmsd.common.TableLayout.Cell c = CellRelations.CELLS.get(cell);
+    String d = c.dimension().equals(nl.gmsd.common.TableLayout.TYPEGROEP) ? nl.gmsd.common.TableLayout.TYPE : c.dimension();
+    return d + "/" + c.measure();
+  }
+
+  /** The secret cells of a region not certified yet. */
+  private List<int[]> open(int region) {
+    List<int[]> out = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      if (s.isSecret(region, j) && !cert.certified(region, j)) {
+        out.add(new int[] {region, j});
+      }
+    }
+    return out;
+  }
+
+  List<int[]> openCells() {
+    List<int[]> out = new ArrayList<>();
+    for (int r = 0; r < s.size(); r++) {
+      out.addAll(open(r));
+    }
+    return out;
+  }
+
+  /**
+   * Up to {@code limit} gemeenten below an aggregate to free for its cell: those where the cell is
+   * secret first (their own interval is wide), then by the largest true value (room to move down),
+   * then by code.
+   */
+  int[] candidates(int aggregate, int cell, int limit) {
+    return Arrays.stream(s.gemeentenBelow(aggregate)).boxed()
+        .sorted(Comparator.<Integer>comparingInt(g -> s.isSecret(g, cell) ? 0 : 1)
+            .thenComparing(g -> -s.exact[g][cell])
+            .thenComparing(g -> s.code(g)))
+        .limit(limit)
+        .mapToInt(Integer::intValue)
+        .toArray();
+  }
+
+  /**
+   * A region and up to {@code neighbours} gemeenten of its province (for a province or Nederland:
+   * that many and one more of the gemeenten below it): those secret in most of the region's open
+   * cells, then with the most of those cells, then by code; then up to {@code donors} gemeenten of
+   * other provinces, ranked the same way (counting also where their province is secret).
+   */
+  int[] neighbourhood(int region, List<int[]> cells, int neighbours, int donors) {
+    List<Integer> out = new ArrayList<>();
+    int[] pool;
+    int limit = neighbours;
+    if (s.isGemeente(region)) {
+      out.add(region);
+      pool = s.gemeentenBelow(s.parent(region));
+    } else {
+      pool = s.gemeentenBelow(region);
+      limit++;
+    }
+    Arrays.stream(pool).boxed()
+        .filter(g -> g != region)
+        .sorted(Comparator.<Integer>comparingInt(g -> -secretAmong(g, cells))
+            .thenComparing(g -> -massAmong(g, cells))
+            .thenComparing(g -> s.code(g)))
+        .limit(limit)
+        .forEach(out::add);
+    // Donors from other provinces: a cell whose Nederland total sits at the edge of its rounding
+    // interval moves only if a gemeente elsewhere moves the other way.
+    int home = s.isGemeente(region) ? s.parent(region) : region;
+    if (donors > 0 && s.nederland() >= 0 && home != s.nederland()) {
+      Arrays.stream(s.gemeentenBelow(s.nederland())).boxed()
+          .filter(g -> s.parent(g) != home)
+          .sorted(Comparator.<Integer>comparingInt(g -> -(secretAmong(g, cells) + secretAmong(s.parent(g), cells)))
+              .thenComparing(g -> -massAmong(g, cells))
+              .thenComparing(g -> s.code(g)))
+          .limit(donors)
+          .forEach(out::add);
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private int secretAmong(int g, List<int[]> cells) {
+    int k = 0;
+    for (int[] c : cells) {
+      k += s.isSecret(g, c[1]) ? 1 : 0;
+    }
+    return k;
+  }
+
+  private long massAmong(int g, List<int[]> cells) {
+    long k = 0;
+    for (int[] c : cells) {
+      k += s.exact[g][c[1]];
+    }
+    return k;
+  }
+
+  /**
+   * Solves every system in parallel ({@code perCell} false: only the batches of all open cells
+   * together) and records the tables and ranges found, in task order.
+   */
+  private void solveAll(List<int[]> sets, List<List<int[]>> lists, boolean perCell) {
+    Found[] found = new Found[sets.size()];
+    IntStream.range(0, sets.size()).parallel().forEach(i -> found[i] = certify(sets.get(i), lists.get(i), perCell));
+    for (int i = 0; i < found.length; i++) {
+      Found f = found[i];
+      for (long[][] t : f.tables()) {
+        cert.record(f.free(), t);
+      }
+      List<int[]> targets = lists.get(i);
+      for (int k = 0; k < targets.size(); k++) {
+        cert.recordRange(targets.get(k)[0], targets.get(k)[1], f.lpMin()[k], f.lpMax()[k]);
+      }
+    }
+  }
+
+  /**
+   * Pushes the target cells up and down over the system of the free gemeenten; returns the tables
+   * found (each checked) and each target's LP range where it was solved on its own (NaN where not).
+   */
+  Found certify(int[] free, List<int[]> targets) {
+    return certify(free, targets, true);
+  }
+
+  /** {@link #certify}; {@code perCell} false: only the batches of all open cells together. */
+  Found certify(int[] free, List<int[]> targets, boolean perCell) {
+    int t = targets.size();
+    long[] up = new long[t];
+    long[] down = new long[t];
+    double[] lpMin = new double[t];
+    double[] lpMax = new double[t];
+    Arrays.fill(lpMin, Double.NaN);
+    Arrays.fill(lpMax, Double.NaN);
+    for (int i = 0; i < t; i++) {
+      int[] c = targets.get(i);
+      up[i] = cert.up[c[0]][c[1]];
+      down[i] = cert.down[c[0]][c[1]];
+    }
+    long w = s.settings.minIntervalWidth();
+    List<long[][]> tables = new ArrayList<>();
+    int[] sorted;
+    try (RestrictedSystem sys = new RestrictedSystem(s, free)) {
+      sorted = sys.free.clone();
+      for (int pass = 0; pass < BATCH_PASSES; pass++) {
+        List<Integer> open = new ArrayList<>();
+        for (int i = 0; i < t; i++) {
+          if (up[i] - down[i] < w) {
+            open.add(i);
+          }
+        }
+        if (open.isEmpty()) {
+          break;
+        }
+        // Push up the open cells that can go up, and down those that can go down.
+        List<Integer> upVars = new ArrayList<>();
+        List<Integer> downVars = new ArrayList<>();
+        for (int i : open) {
+          int[] c = targets.get(i);
+          for (int v : sys.objective(c[0], c[1])) {
+            if (canRise(c)) {
+              upVars.add(v);
+            }
+            if (canFall(c)) {
+              downVars.add(v);
+            }
+          }
+        }
+        int before = countWide(up, down, w);
+        if (!upVars.isEmpty()) {
+          int[] sum = upVars.stream().mapToInt(Integer::intValue).toArray();
+          offerOptimum(sys, sum, true, sys.lp.optimum(sum, true), targets, up, down, tables);
+        }
+        if (!downVars.isEmpty()) {
+          int[] sum = downVars.stream().mapToInt(Integer::intValue).toArray();
+          offerOptimum(sys, sum, false, sys.lp.optimum(sum, false), targets, up, down, tables);
+        }
+        if (countWide(up, down, w) == before) {
+          break;
+        }
+      }
+      for (int i = 0; i < t && perCell; i++) {
+        if (up[i] - down[i] >= w) {
+          continue;
+        }
+        int[] c = targets.get(i);
+        int[] obj = sys.objective(c[0], c[1]);
+        long v = s.exact[c[0]][c[1]];
+        if (canRise(c)) {
+          LinearSystem.Optimum hi = sys.lp.optimum(obj, true);
+          lpMax[i] = hi == null ? Double.POSITIVE_INFINITY : sys.valueAt(hi.point(), c[0], c[1]);
+          // The deviation up that would certify the cell with what is known below.
+          long goal = w + down[i];
+          offerTowards(sys, obj, true, hi, Math.floor(lpMax[i] + 1e-6) - v >= goal ? v + goal : Double.NaN,
+              targets, up, down, tables);
+          if (up[i] - down[i] >= w) {
+            continue;
+          }
+        } else {
+          lpMax[i] = v;
+        }
+        if (canFall(c)) {
+          LinearSystem.Optimum lo = sys.lp.optimum(obj, false);
+          lpMin[i] = sys.valueAt(lo.point(), c[0], c[1]);
+          long goalDown = up[i] - w;
+          offerTowards(sys, obj, false, lo, Math.ceil(lpMin[i] - 1e-6) - v <= goalDown ? v + goalDown : Double.NaN,
+              targets, up, down, tables);
+        } else {
+          lpMin[i] = v;
+        }
+      }
+      lps.addAndGet(sys.lp.solves());
+    }
+    return new Found(sorted, tables, lpMin, lpMax);
+  }
+
+  /** Whether the cell's own interval leaves room above its true value. */
+  private boolean canRise(int[] c) {
+    return s.exact[c[0]][c[1]] < s.hi[c[0]][c[1]];
+  }
+
+  /** Whether the cell's own interval leaves room below its true value. */
+  private boolean canFall(int[] c) {
+    return s.exact[c[0]][c[1]] > s.lo[c[0]][c[1]];
+  }
+
+  private static int countWide(long[] up, long[] down, long w) {
+    int k = 0;
+    for (int i = 0; i < up.length; i++) {
+      k += up[i] - down[i] >= w ? 1 : 0;
+    }
+    return k;
+  }
+
+  /** How many re-optimisations a dive makes at most. */
+  static final int DIVE_STEPS = 4;
+
+
+  /**
+   * A whole-number point near an LP optimum: every fractional coordinate is bounded to its whole
+   * side towards the true table (which is whole and feasible) and the same objective optimised
+   * again, up to {@link #DIVE_STEPS} times; null when that fails. Restores every bound it changed.
+   */
+  static double[] dive(RestrictedSystem sys, int[] objective, boolean max, double[] point) {
+    LinearSystem lp = sys.lp;
+    List<double[]> saved = new ArrayList<>();
+    try {
+      double[] p = point;
+      for (int step = 0; step < DIVE_STEPS; step++) {
+        boolean fractional = false;
+        for (int v = 0; v < p.length; v++) {
+          double f = Math.abs(p[v] - Math.rint(p[v]));
+          if (f <= RestrictedSystem.INTEGRAL) {
+            continue;
+          }
+          fractional = true;
+          double truth = sys.truth(v);
+          double lo = lp.lower(v);
+          double hi = lp.upper(v);
+          saved.add(new double[] {v, lo, hi});
+          if (p[v] > truth) {
+            lp.setBounds(v, lo, Math.floor(p[v]));
+          } else {
+            lp.setBounds(v, Math.ceil(p[v]), hi);
+          }
+        }
+        if (!fractional) {
+          return p;
+        }
+        LinearSystem.Optimum o = lp.solve(objective, max, false);
+        if (o == LinearSystem.INFEASIBLE || o == null) {
+          return null;
+        }
+        p = o.point();
+      }
+      return null;
+    } finally {
+      for (int i = saved.size() - 1; i >= 0; i--) {
+        double[] b = saved.get(i);
+        lp.setBounds((int) b[0], b[1], b[2]);
+      }
+    }
+  }
+
+  /** How many variables {@link #diveOneByOne} rounds at most. */
+  static final int SEQ_STEPS = 16;
+
+  /** One fractional variable at a time (largest coefficient relations first: the aantal cells), nearer side first. */
+  static double[] diveOneByOne(RestrictedSystem sys, int[] objective, boolean max, double[] point) {
+    LinearSystem lp = sys.lp;
+    List<double[]> saved = new ArrayList<>();
+    try {
+      double[] p = point;
+      for (int step = 0; step < SEQ_STEPS; step++) {
+        int v = -1;
+        int best = -1;
+        for (int i = 0; i < p.length; i++) {
+          double f = Math.abs(p[i] - Math.rint(p[i]));
+          if (f > RestrictedSystem.INTEGRAL) {
+            int prio = sys.weighted(i) ? 2 : 1;
+            if (prio > best) {
+              best = prio;
+              v = i;
+            }
+          }
+        }
+        if (v < 0) {
+          return p;
+        }
+        double lo = lp.lower(v);
+        double hi = lp.upper(v);
+        saved.add(new double[] {v, lo, hi});
+        double dn = Math.floor(p[v]);
+        double upv = Math.ceil(p[v]);
+        boolean downFirst = p[v] - dn <= upv - p[v];
+        LinearSystem.Optimum o = null;
+        for (int side = 0; side < 2; side++) {
+          boolean toDown = downFirst == (side == 0);
+          lp.setBounds(v, toDown ? lo : upv, toDown ? dn : hi);
+          o = lp.solve(objective, max, false);
+          if (o != LinearSystem.INFEASIBLE) {
+            break;
+          }
+        }
+        if (o == LinearSystem.INFEASIBLE || o == null) {
+          return null;
+        }
+        p = o.point();
+      }
+      return null;
+    } finally {
+      for (int i = saved.size() - 1; i >= 0; i--) {
+        double[] b = saved.get(i);
+        lp.setBounds((int) b[0], b[1], b[2]);
+      }
+    }
+  }
+
+  /**
+   * Offers an LP optimum as a table: as it is when whole, else rounded by {@link #dive}.
+   */
+  private void offerOptimum(RestrictedSystem sys, int[] objective, boolean max, LinearSystem.Optimum o,
+      List<int[]> targets, long[] up, long[] down, List<long[][]> tables) {
+    if (o == null) {
+      return;
+    }
+    double[] p = o.point();
+    if (sys.deviations(p) == null) {
+      p = dive(sys, objective, max, p);
+      if (p == null) {
+        return;
+      }
+    }
+    offer(sys, p, targets, up, down, tables);
+  }
+
+  /**
+   * Offers an LP optimum of one cell as a table: as it is when whole; else, when {@code target} is
+   * a value the cell can reach, rounded with the cell held at or beyond it (a single variable's
+   * bound), else rounded freely.
+   */
+  private void offerTowards(RestrictedSystem sys, int[] objective, boolean max, LinearSystem.Optimum o, double target,
+      List<int[]> targets, long[] up, long[] down, List<long[][]> tables) {
+    if (o == null || sys.deviations(o.point()) != null || Double.isNaN(target) || objective.length != 1) {
+      offerOptimum(sys, objective, max, o, targets, up, down, tables);
+      return;
+    }
+    int var = objective[0];
+    double lo = sys.lp.lower(var);
+    double hi = sys.lp.upper(var);
+    if (max) {
+      sys.lp.setBounds(var, Math.max(lo, target), hi);
+    } else {
+      sys.lp.setBounds(var, lo, Math.min(hi, target));
+    }
+    try {
+      double[] p = diveOneByOne(sys, objective, max, o.point());
+      if (p != null) {
+        offer(sys, p, targets, up, down, tables);
+      }
+    } finally {
+      sys.lp.setBounds(var, lo, hi);
+    }
+  }
+
+  /** A whole-number LP point that passes the exact check becomes a table; it widens the targets. */
+  private void offer(RestrictedSystem sys, double[] point, List<int[]> targets, long[] up, long[] down,
+      List<long[][]> tables) {
+    long[][] d = sys.deviations(point);
+    if (d == null || !Certificates.check(s, sys.free, d)) {
+      return;
+    }
+    tables.add(d);
+    for (int i = 0; i < targets.size(); i++) {
+      int[] c = targets.get(i);
+      long v = Math.round(sys.valueAt(point, c[0], c[1])) - s.exact[c[0]][c[1]];
+      up[i] = Math.max(up[i], v);
+      down[i] = Math.min(down[i], v);
+    }
+  }
+
+  /** {@link #ownRegionPins} by bound propagation only: true where propagation proves the pin. */
+  boolean[][] propagatedPins(List<int[]> cells) {
+    boolean[][] pinned = new boolean[s.size()][n];
+    Map<Integer, long[][]> tight = new TreeMap<>();
+    long w = s.settings.minIntervalWidth();
+    for (int[] c : cells) {
+      long[][] b = tight.computeIfAbsent(c[0], r -> Propagation.tighten(s.lo[r], s.hi[r]));
+      pinned[c[0]][c[1]] = b[1][c[1]] - b[0][c[1]] < w;
+    }
+    return pinned;
+  }
+
+  /**
+   * For the given open cells: true where the cell's own region, with every bound and relation of
+   * that region and no link to any other, already keeps it below minIntervalWidth (rounded to
+   * whole numbers), so that no system can certify it.
+   */
+  boolean[][] ownRegionPins(List<int[]> cells) {
+    boolean[][] pinned = new boolean[s.size()][n];
+    Map<Integer, List<Integer>> byRegion = new TreeMap<>();
+    for (int[] c : cells) {
+      byRegion.computeIfAbsent(c[0], x -> new ArrayList<>()).add(c[1]);
+    }
+    List<Integer> regions = new ArrayList<>(byRegion.keySet());
+    boolean[][] result = new boolean[regions.size()][];
+    IntStream.range(0, regions.size()).parallel().forEach(i -> {
+      int r = regions.get(i);
+      result[i] = pinnedInOwnRegion(r, byRegion.get(r), s.lo[r], s.hi[r]);
+    });
+    for (int i = 0; i < regions.size(); i++) {
+      pinned[regions.get(i)] = result[i];
+    }
+    return pinned;
+  }
+
+  /**
+   * True per cell where the region alone, with the given bounds and its relations, keeps the cell's
+   * whole-number range below minIntervalWidth: floor(LP max) - ceil(LP min) < width.
+   */
+  boolean[] pinnedInOwnRegion(int region, List<Integer> cells, long[] lo, long[] hi) {
+    boolean[] pinned = new boolean[n];
+    long w = s.settings.minIntervalWidth();
+    try (LinearSystem sys = new LinearSystem()) {
+      for (int j = 0; j < n; j++) {
+        sys.variable(lo[j], hi[j] >= AuditState.INF ? Double.POSITIVE_INFINITY : hi[j]);
+      }
+      for (CellRelations.Relation r : CellRelations.RELATIONS) {
+        double[] coef = new double[r.coef().length];
+        for (int i = 0; i < coef.length; i++) {
+          coef[i] = r.coef()[i];
+        }
+        sys.row(r.cells(), coef, r.equality() ? 0 : Double.NEGATIVE_INFINITY, 0);
+      }
+      // Points of the region's system (the true counts, and the optima of all cells pushed up and
+      // down together) bound each cell's range from inside: a cell they spread by the width in
+      // whole numbers is not pinned. The others get their own two LPs.
+      double[] top = new double[n];
+      double[] bottom = new double[n];
+      for (int j = 0; j < n; j++) {
+        top[j] = s.exact[region][j];
+        bottom[j] = s.exact[region][j];
+      }
+      int[] all = cells.stream().mapToInt(Integer::intValue).toArray();
+      for (boolean max : new boolean[] {true, false}) {
+        LinearSystem.Optimum o = sys.optimum(all, max);
+        if (o == null) {
+          java.util.Arrays.fill(top, Double.POSITIVE_INFINITY);
+          continue;
+        }
+        for (int j = 0; j < n; j++) {
+          top[j] = Math.max(top[j], o.point()[j]);
+          bottom[j] = Math.min(bottom[j], o.point()[j]);
+        }
+      }
+      for (int j : cells) {
+        if (Math.floor(top[j] + 1e-6) - Math.ceil(bottom[j] - 1e-6) >= w) {
+          continue;
+        }
+        double[] range = sys.range(new int[] {j});
+        pinned[j] = Math.floor(range[1] + 1e-6) - Math.ceil(range[0] - 1e-6) < w;
+      }
+      lps.addAndGet(sys.solves());
+    }
+    return pinned;
+  }
+
 }

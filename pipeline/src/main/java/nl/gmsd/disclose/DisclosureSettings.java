@@ -15,8 +15,9 @@ import java.io.Serializable;
  * @param minIntervalWidth the audit's protection: every secret cell must keep a feasible
  *     interval (largest minus smallest value the whole linked table allows) at least this wide
  *     (default 2)
- * @param maxAuditRounds the run fails loudly when the tables are still unsafe after this many
- *     audit rounds (default 20)
+ * @param maxAuditRounds rounds of the cheap heuristic (default 20); cells still unsafe after them
+ *     go to the exact stage and the group fallback, which end safe by construction, so no value
+ *     makes a run fail (0 skips the heuristic)
  */
 public record DisclosureSettings(
     int minCount, int roundingBase, RoundingMode roundingMode, int minIntervalWidth, int maxAuditRounds)
@@ -46,8 +47,8 @@ public record DisclosureSettings(
     if (minIntervalWidth < 0) {
       throw new IllegalArgumentException("minIntervalWidth must not be negative: " + minIntervalWidth);
     }
-    if (maxAuditRounds < 1) {
-      throw new IllegalArgumentException("maxAuditRounds must be at least 1: " + maxAuditRounds);
+    if (maxAuditRounds < 0) {
+      throw new IllegalArgumentException("maxAuditRounds must not be negative: " + maxAuditRounds);
     }
   }
 

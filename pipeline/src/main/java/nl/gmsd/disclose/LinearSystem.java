@@ -1,33 +1,57 @@
 package nl.gmsd.disclose;
 
-import java.util.ArrayList;
-import java.util.List;
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A small continuous linear system (bounded variables, bounded linear rows) whose feasible range
- * of a sum of variables is found by two LPs, solved with OR-Tools' GLOP (a sparse primal/dual
- * simplex). The model is built once per query ({@link #range}, {@link #provenWidths}) and only
- * the objective changes between its LPs, so GLOP starts each from the previous optimal basis.
- * Not thread-safe; one per task.
+ * A small continuous linear system (bounded variables, bounded linear rows) over which sums of
+ * variables are minimised and maximised with OR-Tools' GLOP (a sparse primal/dual simplex). The
+ * model is built on the first solve and kept: between solves only the objective or a variable's
+ * bounds change, so GLOP starts each from the previous optimal basis. An optimum comes with its
+ * point, the reduced cost of every variable and the dual value of every row, which name the bounds
+ * that hold the optimum where it is. Not thread-safe; one per task; {@link #close} frees the
+ * native model.
  */
-final class LinearSystem {
+final class LinearSystem implements AutoCloseable {
 
   private final List<double[]> bounds = new ArrayList<>();
   private final List<int[]> rowVars = new ArrayList<>();
   private final List<double[]> rowCoef = new ArrayList<>();
   private final List<double[]> rowBounds = new ArrayList<>();
   private int solves;
+  /**
+   * Presolve off: the audit's systems are small and solved many times with another objective or
+   * bounds; without presolve GLOP starts from the previous basis (about twice as fast here).
+   */
+  private static final MPSolverParameters PARAMS = noPresolve();
+
+  private static MPSolverParameters noPresolve() {
+    Native.load();
+    MPSolverParameters p = new MPSolverParameters();
+    p.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE,
+        MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
+    return p;
+  }
+  private MPSolver solver;
+  private MPVariable[] x;
+  private MPConstraint[] rows;
+
+  /** An optimal point, with the objective's value, reduced costs and row duals at it. */
+  record Optimum(double value, double[] point, double[] reducedCosts, double[] rowDuals) {}
 
   /** Adds a variable with {@code lo <= x <= hi}; {@code hi} may be +infinity. Returns its index. */
   int variable(double lo, double hi) {
     if (lo > hi) {
       throw new IllegalStateException("empty variable interval");
+    }
+    if (solver != null) {
+      throw new IllegalStateException("the model is built already");
     }
     bounds.add(new double[] {lo, hi});
     return bounds.size() - 1;
@@ -37,16 +61,52 @@ final class LinearSystem {
     return bounds.size();
   }
 
-  /** Adds {@code lo <= sum(coef * x[vars]) <= hi}; either bound may be infinite. */
-  void row(int[] vars, double[] coef, double lo, double hi) {
+  int rowCount() {
+    return rowVars.size();
+  }
+
+  /** Adds {@code lo <= sum(coef * x[vars]) <= hi}; either bound may be infinite. Returns its index. */
+  int row(int[] vars, double[] coef, double lo, double hi) {
+    if (solver != null) {
+      throw new IllegalStateException("the model is built already");
+    }
     rowVars.add(vars);
     rowCoef.add(coef);
     rowBounds.add(new double[] {lo, hi});
+    return rowVars.size() - 1;
+  }
+
+  double[] rowCoef(int row) {
+    return rowCoef.get(row);
+  }
+
+  double[] rowBounds(int row) {
+    return rowBounds.get(row);
+  }
+
+  int[] rowVars(int row) {
+    return rowVars.get(row);
   }
 
   /** Number of LPs solved so far. */
   int solves() {
     return solves;
+  }
+
+  double lower(int var) {
+    return bounds.get(var)[0];
+  }
+
+  double upper(int var) {
+    return bounds.get(var)[1];
+  }
+
+  /** Changes a variable's bounds (also on a built model, for the next solve). */
+  void setBounds(int var, double lo, double hi) {
+    bounds.set(var, new double[] {lo, hi});
+    if (solver != null) {
+      x[var].setBounds(lo, hi);
+    }
   }
 
   /**
@@ -56,124 +116,20 @@ final class LinearSystem {
    * @throws IllegalStateException when the system is infeasible or the solver fails
    */
   double[] range(int[] objective) {
-    try {
-      return new double[] {solve(objective, false), solve(objective, true)};
-    } finally {
-      release();
-    }
+    Optimum lo = optimum(objective, false);
+    Optimum hi = optimum(objective, true);
+    return new double[] {lo == null ? Double.NEGATIVE_INFINITY : lo.value(),
+        hi == null ? Double.POSITIVE_INFINITY : hi.value()};
   }
-
-  /**
-   * Proven lower bounds on the width (max - min) of each objective (a sum of variables), cheaply:
-   * every feasible point seen (the given {@code known} point, the optima of the sum of all
-   * objectives up and down, and every optimum solved on the way) is a witness, so an objective
-   * whose witnesses already differ by {@code target} needs no LP of its own; the others get their
-   * exact min and max. {@code known} must be feasible (the true table is).
-   */
-  double[] provenWidths(List<int[]> objectives, double target, double[] known) {
-    try {
-      return provenWidthsOnModel(objectives, target, known);
-    } finally {
-      release();
-    }
-  }
-
-  private double[] provenWidthsOnModel(List<int[]> objectives, double target, double[] known) {
-    List<double[]> points = new ArrayList<>();
-    points.add(known);
-    double[] result = new double[objectives.size()];
-    if (objectives.isEmpty()) {
-      return result;
-    }
-    // Batches: push the sum of the still unproven objectives up and down, while that proves more.
-    boolean[] proven = new boolean[objectives.size()];
-    int provenCount = 0;
-    while (provenCount < objectives.size()) {
-      List<Integer> open = new ArrayList<>();
-      for (int i = 0; i < objectives.size(); i++) {
-        if (!proven[i]) {
-          for (int v : objectives.get(i)) {
-            open.add(v);
-          }
-        }
-      }
-      int[] sum = open.stream().mapToInt(Integer::intValue).toArray();
-      addPoint(points, sum, true);
-      addPoint(points, sum, false);
-      int before = provenCount;
-      for (int i = 0; i < objectives.size(); i++) {
-        if (!proven[i] && spread(points, objectives.get(i)) >= target) {
-          proven[i] = true;
-          provenCount++;
-        }
-      }
-      if (provenCount == before) {
-        break;
-      }
-    }
-    for (int i = 0; i < objectives.size(); i++) {
-      int[] o = objectives.get(i);
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = Double.NEGATIVE_INFINITY;
-      for (double[] p : points) {
-        double v = value(p, o);
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-      if (hi - lo < target) {
-        double[] mx = addPoint(points, o, true);
-        double[] mn = addPoint(points, o, false);
-        hi = mx == null ? Double.POSITIVE_INFINITY : value(mx, o);
-        lo = mn == null ? Double.NEGATIVE_INFINITY : value(mn, o);
-      }
-      result[i] = hi - lo;
-    }
-    return result;
-  }
-
-  private static double spread(List<double[]> points, int[] objective) {
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (double[] p : points) {
-      double v = value(p, objective);
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-    return hi - lo;
-  }
-
-  private static double value(double[] point, int[] objective) {
-    double v = 0;
-    for (int k : objective) {
-      v += point[k];
-    }
-    return v;
-  }
-
-  /** Solves and records the optimum as a witness; null when unbounded. */
-  private double[] addPoint(List<double[]> points, int[] objective, boolean maximise) {
-    double[] p = optimum(objective, maximise);
-    if (p != null) {
-      points.add(p);
-    }
-    return p;
-  }
-
-  private double solve(int[] objective, boolean maximise) {
-    double[] p = optimum(objective, maximise);
-    if (p == null) {
-      return maximise ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-    }
-    return value(p, objective);
-  }
-
-  private MPSolver solver;
-  private MPVariable[] x;
 
   /** GLOP's native library, loaded once per JVM (class loader). */
   private static final class Native {
     static {
       Loader.loadNativeLibraries();
+    }
+
+    static void load() {
+      // the static initialiser did it
     }
 
     static MPSolver glop() {
@@ -185,6 +141,11 @@ final class LinearSystem {
     }
   }
 
+  /** Loads OR-Tools' native library (for the other users of OR-Tools in this package). */
+  static void loadNative() {
+    Native.load();
+  }
+
   private void build() {
     solver = Native.glop();
     x = new MPVariable[bounds.size()];
@@ -192,6 +153,7 @@ final class LinearSystem {
       double[] b = bounds.get(i);
       x[i] = solver.makeNumVar(b[0], b[1], "");
     }
+    rows = new MPConstraint[rowVars.size()];
     for (int r = 0; r < rowVars.size(); r++) {
       double[] b = rowBounds.get(r);
       MPConstraint row = solver.makeConstraint(b[0], b[1], "");
@@ -200,24 +162,49 @@ final class LinearSystem {
       for (int k = 0; k < vars.length; k++) {
         row.setCoefficient(x[vars[k]], coef[k]);
       }
+      rows[r] = row;
     }
   }
 
   /** Frees the native model; the next solve builds it again. */
-  private void release() {
+  @Override
+  public void close() {
     if (solver != null) {
       solver.delete();
       solver = null;
       x = null;
+      rows = null;
     }
   }
 
   /**
-   * The optimal point, or null when unbounded. The system is always feasible (the true table is a
-   * point of it), but GLOP's presolve reports an unbounded objective as infeasible (it cannot tell
-   * the two apart): such a solve is repeated without presolve, which tells them apart.
+   * The optimum of {@code sum(x[objective])} (a variable listed twice counts twice), or null when
+   * unbounded. The system must be feasible (the audit's always are: the true table is a point of
+   * them).
+   *
+   * @throws IllegalStateException when the solver fails
    */
-  private double[] optimum(int[] objective, boolean maximise) {
+  Optimum optimum(int[] objective, boolean maximise) {
+    return optimum(objective, maximise, false);
+  }
+
+  /** {@link #optimum}, with the reduced costs and row duals at the optimum when {@code duals}. */
+  Optimum optimum(int[] objective, boolean maximise, boolean duals) {
+    Optimum o = solve(objective, maximise, duals);
+    if (o == INFEASIBLE) {
+      throw new IllegalStateException("audit LP not solved: INFEASIBLE");
+    }
+    return o;
+  }
+
+  /** Returned by {@link #solve} for an infeasible system. */
+  static final Optimum INFEASIBLE = new Optimum(Double.NaN, null, null, null);
+
+  /**
+   * {@link #optimum} for a system that may be infeasible (after bounds were changed): {@link
+   * #INFEASIBLE} then.
+   */
+  Optimum solve(int[] objective, boolean maximise, boolean duals) {
     solves++;
     if (solver == null) {
       build();
@@ -232,16 +219,12 @@ final class LinearSystem {
     } else {
       goal.setMinimization();
     }
-    MPSolver.ResultStatus status = solver.solve();
-    if (status == MPSolver.ResultStatus.INFEASIBLE) {
-      MPSolverParameters noPresolve = new MPSolverParameters();
-      noPresolve.setIntegerParam(MPSolverParameters.IntegerParam.PRESOLVE,
-          MPSolverParameters.PresolveValues.PRESOLVE_OFF.swigValue());
-      status = solver.solve(noPresolve);
-      noPresolve.delete();
-    }
+    MPSolver.ResultStatus status = solver.solve(PARAMS);
     if (status == MPSolver.ResultStatus.UNBOUNDED) {
       return null;
+    }
+    if (status == MPSolver.ResultStatus.INFEASIBLE) {
+      return INFEASIBLE;
     }
     if (status != MPSolver.ResultStatus.OPTIMAL) {
       throw new IllegalStateException("audit LP not solved: " + status);
@@ -250,6 +233,17 @@ final class LinearSystem {
     for (int i = 0; i < x.length; i++) {
       point[i] = x[i].solutionValue();
     }
-    return point;
+    if (!duals) {
+      return new Optimum(goal.value(), point, null, null);
+    }
+    double[] reduced = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      reduced[i] = x[i].reducedCost();
+    }
+    double[] rowDuals = new double[rows.length];
+    for (int r = 0; r < rows.length; r++) {
+      rowDuals[r] = rows[r].dualValue();
+    }
+    return new Optimum(goal.value(), point, reduced, rowDuals);
   }
 }

@@ -140,6 +140,42 @@ public final class PublicationTable implements Serializable {
     return new PublicationTable(period, Collections.unmodifiableList(regions), exact);
   }
 
+  /** A table from its parts as {@link #regions()} and {@link #exact} give them (tests, benchmarks). */
+  static PublicationTable of(Period period, List<Region> regions, Map<String, long[]> exact) {
+    return new PublicationTable(period, List.copyOf(regions), new TreeMap<>(exact));
+  }
+
+  /**
+   * The same table with only the gemeenten of the given provinces, those provinces, and Nederland
+   * as their sum (benchmarks and tests of one part of the country).
+   */
+  PublicationTable onlyProvinces(java.util.Set<String> provinceCodes) {
+    int n = CellRelations.CELLS.size();
+    List<Region> kept = new ArrayList<>();
+    Map<String, long[]> rows = new TreeMap<>();
+    long[] nl = new long[n];
+    long nlInh = 0;
+    for (Region r : regions) {
+      boolean keep = r.level().equals(TableLayout.LEVEL_GEMEENTE) ? provinceCodes.contains(r.parentCode())
+          : r.level().equals(TableLayout.LEVEL_PROVINCIE) && provinceCodes.contains(r.code());
+      if (keep) {
+        kept.add(r);
+        rows.put(r.code(), exact.get(r.code()));
+        if (r.level().equals(TableLayout.LEVEL_PROVINCIE)) {
+          long[] p = exact.get(r.code());
+          for (int i = 0; i < n; i++) {
+            nl[i] += p[i];
+          }
+          nlInh += r.inhabitants();
+        }
+      }
+    }
+    kept.add(new Region(TableLayout.LEVEL_NEDERLAND, TableLayout.NEDERLAND_CODE, TableLayout.NEDERLAND_NAME, null,
+        TableLayout.STATUS_PUBLISHED, nlInh));
+    rows.put(TableLayout.NEDERLAND_CODE, nl);
+    return new PublicationTable(period, Collections.unmodifiableList(kept), rows);
+  }
+
   public Period period() {
     return period;
   }

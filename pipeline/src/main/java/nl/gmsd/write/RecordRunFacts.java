@@ -156,21 +156,7 @@ public final class RecordRunFacts {
 
     @ProcessElement
     public void process(@Element AuditReport audit) throws IOException {
-      Map<String, Object> json = Json.object();
-      json.put("rounds", audit.rounds());
-      json.put("linear_programs", audit.lpCount());
-      List<Object> tables = new java.util.ArrayList<>();
-      for (AuditReport.TableAudit t : audit.tables()) {
-        Map<String, Object> m = Json.object();
-        m.put("table", t.table());
-        m.put("primary_cells", t.primaryCells());
-        m.put("secondary_cells", t.secondaryCells());
-        m.put("narrowest_interval_width", t.narrowestWidth() == null ? null
-            : new Json.Raw(String.format(Locale.ROOT, "%.3f", t.narrowestWidth())));
-        m.put("rounds_needed", t.roundsNeeded());
-        tables.add(m);
-      }
-      json.put("tables", tables);
+      Map<String, Object> json = audit.toJsonObject();
       String dir = OutputFiles.in(outputDir, FOLDER);
       OutputFiles.writeString(OutputFiles.in(dir, "audit-" + audit.period() + ".json"), Json.write(json));
       OutputFiles.writeString(OutputFiles.in(dir, "audit-" + audit.period() + ".millis"), Long.toString(audit.solveMillis()));

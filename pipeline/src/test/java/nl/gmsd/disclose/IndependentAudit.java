@@ -13,9 +13,12 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
- * A straightforward re-audit for tests, written apart from {@link Audit}: one full LP over every
- * audited region's cells (all within-region relations, provinces and Nederland included, and the
- * region sums) per secret cell, for nearest rounding.
+ * A straightforward re-audit for tests, written apart from {@link Audit}: one full program over
+ * every audited region's cells (all within-region relations of {@link CellRelations}, the reader's
+ * of SPEC 7 included, provinces and Nederland included, and the region sums) per secret cell, for
+ * nearest rounding, solved with ojAlgo (not OR-Tools' GLOP, which the audit uses). {@link #integer}
+ * makes it the integer attacker of issue 13: counts are whole numbers, each program solved exactly
+ * by SCIP ({@link #solveInteger}).
  */
 final class IndependentAudit {
 
@@ -27,6 +30,11 @@ final class IndependentAudit {
   private final Map<String, String> parentOf = new HashMap<>();
   private final Map<Key, TableCell> published = new HashMap<>();
   private final Map<Key, Double> upper = new HashMap<>();
+  private boolean integer;
+  private int programs;
+
+  /** Stands for "no upper bound" in integer mode: far above any count of a test table. */
+  static final double UNBOUNDED = 1e6;
 
   IndependentAudit(PublicationTable table, List<TableCell> cells, DisclosureSettings s) {
     this.table = table;
@@ -51,6 +59,17 @@ final class IndependentAudit {
     for (TableCell c : cells) {
       published.put(new Key(c.getRegionCode(), new Cell(c.getDimension(), c.getCategory(), c.getMeasure())), c);
     }
+  }
+
+  /** Whole-number counts from now on (an integer program per bound instead of an LP). */
+  IndependentAudit integer() {
+    this.integer = true;
+    return this;
+  }
+
+  /** Integer programs solved so far. */
+  int programs() {
+    return programs;
   }
 
   List<String> regions() {
@@ -94,21 +113,47 @@ final class IndependentAudit {
     return u;
   }
 
+  /**
+   * The attacker's bounds that the true table breaks (none, for a sound model: the truth is one of
+   * the tables the attacker cannot rule out), as readable lines.
+   */
+  List<String> boundsTheTruthBreaks() {
+    List<String> out = new ArrayList<>();
+    for (String r : regionCodes) {
+      for (Cell c : TableLayout.countCells()) {
+        long v = table.exact(r, c);
+        if (v < lower(r, c) || v > upper(r, c)) {
+          out.add(r + " " + c + ": true " + v + " outside " + lower(r, c) + ".." + upper(r, c));
+        }
+      }
+    }
+    return out;
+  }
+
   /** {min, max} of one cell over the whole system. */
   double[] range(String region, Cell target) {
     return new double[] {solve(region, target, false), solve(region, target, true)};
   }
 
   private double solve(String targetRegion, Cell target, boolean max) {
+    return solveWithValues(targetRegion, target, max, null);
+  }
+
+  /** The program of the whole system, its variables by cell. */
+  private record Program(ExpressionsBasedModel model, Map<Key, Variable> x) {}
+
+  private Program program() {
     ExpressionsBasedModel m = new ExpressionsBasedModel();
     List<Cell> cells = TableLayout.countCells();
     Map<Key, Variable> x = new HashMap<>();
     for (String r : regionCodes) {
       for (Cell c : cells) {
-        Variable v = m.addVariable(r + c).lower(lower(r, c));
+        Variable v = m.addVariable(r + c).lower(lower(r, c)).integer(integer);
         double u = upper(r, c);
         if (Double.isFinite(u)) {
           v.upper(u);
+        } else if (integer) {
+          v.upper(UNBOUNDED); // ojAlgo's integer solver wants bounded variables
         }
         x.put(new Key(r, c), v);
       }
@@ -137,15 +182,176 @@ final class IndependentAudit {
         }
       }
     }
-    Variable t = x.get(new Key(targetRegion, target));
+    return new Program(m, x);
+  }
+
+  /**
+   * The optimum of one cell; when {@code values} is not null, every cell's value in the optimal
+   * solution goes into it (a whole-number table in integer mode: a witness for every cell at once).
+   */
+  private double solveWithValues(String targetRegion, Cell target, boolean max, Map<Key, Double> values) {
+    if (integer) {
+      return solveInteger(targetRegion, target, max, values);
+    }
+    Program p = program();
+    ExpressionsBasedModel m = p.model();
+    Variable t = p.x().get(new Key(targetRegion, target));
     t.weight(1);
     Optimisation.Result res = max ? m.maximise() : m.minimise();
     if (res.getState() == Optimisation.State.UNBOUNDED) {
       return max ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     }
     if (!res.getState().isOptimal()) {
-      throw new AssertionError("independent audit LP not solved: " + res.getState());
+      throw new AssertionError("independent audit program not solved: " + res.getState());
     }
-    return res.doubleValue(m.getVariables().indexOf(t));
+    List<Variable> vars = m.getVariables();
+    if (values != null) {
+      for (Map.Entry<Key, Variable> e : p.x().entrySet()) {
+        values.put(e.getKey(), res.doubleValue(vars.indexOf(e.getValue())));
+      }
+    }
+    return res.doubleValue(vars.indexOf(t));
+  }
+
+  /**
+   * The integer attacker's program, written here apart from the audit's code, solved by SCIP
+   * through OR-Tools' MPSolver (the audit's own LPs use GLOP). ojAlgo's integer solver was tried
+   * first and called feasible tables infeasible; CP-SAT needs a newer protobuf than Beam's.
+   */
+  private double solveInteger(String targetRegion, Cell target, boolean max, Map<Key, Double> values) {
+    return solveInteger(List.of(new Key(targetRegion, target)), max, values);
+  }
+
+  /** The optimum of the sum of {@code objective}'s cells. */
+  private double solveInteger(List<Key> objective, boolean max, Map<Key, Double> values) {
+    com.google.ortools.Loader.loadNativeLibraries();
+    programs++;
+    com.google.ortools.linearsolver.MPSolver m = com.google.ortools.linearsolver.MPSolver.createSolver("SCIP");
+    List<Cell> cells = TableLayout.countCells();
+    Map<Key, com.google.ortools.linearsolver.MPVariable> x = new HashMap<>();
+    for (String r : regionCodes) {
+      for (Cell c : cells) {
+        double u = upper(r, c);
+        x.put(new Key(r, c), m.makeIntVar(Math.ceil(lower(r, c) - 1e-9), Double.isFinite(u) ? Math.floor(u + 1e-9)
+            : UNBOUNDED, r + c));
+      }
+      for (CellRelations.Relation rel : CellRelations.RELATIONS) {
+        com.google.ortools.linearsolver.MPConstraint e = m.makeConstraint(rel.equality() ? 0 : -UNBOUNDED * 1e3, 0);
+        for (int i = 0; i < rel.cells().length; i++) {
+          e.setCoefficient(x.get(new Key(r, cells.get(rel.cells()[i]))), rel.coef()[i]);
+        }
+      }
+    }
+    for (String parent : regionCodes) {
+      List<String> children = regionCodes.stream().filter(r -> parent.equals(parentOf.get(r))).toList();
+      if (children.isEmpty()) {
+        continue;
+      }
+      for (Cell c : cells) {
+        com.google.ortools.linearsolver.MPConstraint e = m.makeConstraint(0, 0);
+        e.setCoefficient(x.get(new Key(parent, c)), -1);
+        for (String ch : children) {
+          e.setCoefficient(x.get(new Key(ch, c)), 1);
+        }
+      }
+    }
+    for (Key k : objective) {
+      m.objective().setCoefficient(x.get(k), 1);
+    }
+    if (max) {
+      m.objective().setMaximization();
+    } else {
+      m.objective().setMinimization();
+    }
+    com.google.ortools.linearsolver.MPSolver.ResultStatus st = m.solve();
+    try {
+      if (st != com.google.ortools.linearsolver.MPSolver.ResultStatus.OPTIMAL) {
+        throw new AssertionError("integer attacker's program not solved: " + st);
+      }
+      if (values != null) {
+        x.forEach((k, v) -> values.put(k, (double) Math.round(v.solutionValue())));
+      }
+      return Math.round(m.objective().value());
+    } finally {
+      m.delete();
+    }
+  }
+
+  /**
+   * The secret cells whose whole-number range is narrower than minIntervalWidth, each with its
+   * range {min, max} (integer mode only). Exact, but cheaper than two programs per cell: every
+   * optimal solution is a whole-number table the attacker cannot rule out, so the values it gives
+   * every other secret cell are witnesses too; a cell whose witnesses already lie minIntervalWidth
+   * apart is proven wide without programs of its own. Every other cell gets its own maximum and
+   * minimum.
+   */
+  Map<Key, double[]> narrowCells() {
+    List<Key> secret = new ArrayList<>();
+    for (String r : regionCodes) {
+      for (Cell c : TableLayout.countCells()) {
+        if (secret(r, c)) {
+          secret.add(new Key(r, c));
+        }
+      }
+    }
+    return narrowCells(secret);
+  }
+
+  /** {@link #narrowCells()} of some secret cells only. */
+  Map<Key, double[]> narrowCells(List<Key> secret) {
+    if (!integer) {
+      throw new IllegalStateException("narrowCells is for the integer attacker");
+    }
+    Map<Key, double[]> seen = new HashMap<>();
+    // Two tables first, with every secret cell as low and as high as it goes together: witnesses
+    // for most cells at once.
+    for (boolean max : new boolean[] {false, true}) {
+      Map<Key, Double> values = new HashMap<>();
+      solveInteger(secret, max, values);
+      for (Key o : secret) {
+        double v = values.get(o);
+        seen.merge(o, new double[] {v, v}, (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+      }
+    }
+    Map<Key, double[]> narrow = new java.util.LinkedHashMap<>();
+    double w = s.minIntervalWidth() - 1e-6;
+    for (Key k : secret) {
+      double[] range = seen.get(k);
+      if (range != null && range[1] - range[0] >= w) {
+        continue;
+      }
+      double[] exact = new double[2];
+      for (int side = 1; side >= 0; side--) {
+        Map<Key, Double> values = new HashMap<>();
+        exact[side] = solveWithValues(k.region(), k.cell(), side == 1, values);
+        for (Key o : secret) {
+          double v = values.get(o);
+          seen.merge(o, new double[] {v, v}, (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
+        if (seen.get(k)[1] - seen.get(k)[0] >= w) {
+          break; // wide already: the maximum and one witness below it
+        }
+      }
+      range = seen.get(k);
+      if (range[1] - range[0] < w) {
+        narrow.put(k, new double[] {exact[0], exact[1]});
+      }
+    }
+    return narrow;
+  }
+
+  /**
+   * The same output with every count cell of every audited region secret: the widest the
+   * attacker's view can get, so a cell narrow there is narrow whatever is suppressed (beyond
+   * protection).
+   */
+  static List<TableCell> allSecret(PublicationTable table, List<TableCell> cells) {
+    List<TableCell> out = new ArrayList<>();
+    for (TableCell c : cells) {
+      boolean count = !c.getMeasure().endsWith("_per_1000");
+      boolean shown = c.getStatus().equals(TableLayout.STATUS_SECRET) || c.getStatus().equals(TableLayout.STATUS_PUBLISHED);
+      out.add(count && shown ? TableCell.newBuilder(c).setStatus(TableLayout.STATUS_SECRET).setValue(".").build() : c);
+    }
+    return out;
   }
 }

@@ -40,7 +40,10 @@ final class SyntheticTables {
       arr.merge(typePool.get(rnd.nextInt(typePool.size())), 1 + (rnd.nextInt(5) == 0 ? 1 : 0), Integer::sum);
     }
     String household = rnd.nextInt(10) == 0 ? null : "h" + rnd.nextInt(1_000_000);
-    return new Client(arr, FIN.get(rnd.nextInt(3)), AGES.get(rnd.nextInt(6)), SEXES.get(rnd.nextInt(5) == 0 ? 2 : rnd.nextInt(2)),
+    int total = arr.values().stream().mapToInt(Integer::intValue).sum();
+    // ZIN+PGB needs two arrangements at least (SPEC 7): one arrangement has one leveringsvorm.
+    String fin = FIN.get(rnd.nextInt(total >= 2 ? 3 : 2));
+    return new Client(arr, fin, AGES.get(rnd.nextInt(6)), SEXES.get(rnd.nextInt(5) == 0 ? 2 : rnd.nextInt(2)),
         household);
   }
 

@@ -39,9 +39,13 @@ class AtomicOutputIT {
   }
 
   private static Process start(List<String> cmd, Path log) throws IOException {
+    return start(cmd, log, "");
+  }
+
+  private static Process start(List<String> cmd, Path log, String moreJvmOptions) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("GMSD_JAR", LocalFlinkCluster.gmsdJar().toString());
-    pb.environment().put("GMSD_JAVA_OPTS", "-Xmx2g");
+    pb.environment().put("GMSD_JAVA_OPTS", ("-Xmx2g " + moreJvmOptions).trim());
     return pb.start();
   }
 
@@ -111,8 +115,9 @@ class AtomicOutputIT {
     assertEquals(List.of(), besideOutput(), "left beside --output");
     assertEquals(List.of(), OutputComparison.differences(reference, output), "the rerun's output differs");
 
-    // Failed: the audit needs more rounds than allowed, so the run fails at the end.
-    Process failed = start(command(data, output, "--maxAuditRounds=1"), WORK.resolve("failed.log"));
+    // Failed: an internal error in the last stage (injected: a hard table no longer fails a run).
+    Process failed = start(command(data, output), WORK.resolve("failed.log"),
+        "-D" + nl.gmsd.disclose.DisclosureControl.FAIL_FOR_TEST + "=true");
     assertTrue(failed.waitFor(4, TimeUnit.MINUTES), "the failing run did not end");
     String log = Files.readString(WORK.resolve("failed.log"));
     assertEquals(1, failed.exitValue(), log);

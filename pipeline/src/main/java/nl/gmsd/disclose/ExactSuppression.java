@@ -1,0 +1,344 @@
+package nl.gmsd.disclose;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The exact final stage (SPEC 8, revised): for the cells the heuristic left unsafe, the cheapest
+ * set of further secret cells in their linked part of the table, chosen by an integer program
+ * (the classic formulation of Fischetti and Salazar, as in τ-ARGUS's optimal and modular methods,
+ * with the attacker's whole-number tables written out), solved with SCIP through OR-Tools.
+ *
+ * <p><b>The linked part.</b> An unsafe cell's gemeente and up to {@link #NEIGHBOURS} gemeenten of
+ * its province ({@link Audit#neighbourhood}; for a province's or Nederland's cell, the gemeenten
+ * holding most of it); every other gemeente keeps its true counts. Candidates are the published
+ * cells of those gemeenten and of the province and Nederland above them.
+ *
+ * <p><b>The program.</b> A 0/1 variable s per candidate (1: make it secret). For each unsafe cell
+ * of the part (at most {@link #TARGETS_PER_PROGRAM} per program), two whole-number tables, an
+ * "up" and a "down" one, as deviations y from the true counts of the part's gemeenten: each
+ * satisfies every relation of {@link CellRelations} in every gemeente, and every cell (of the
+ * gemeenten, of the province and Nederland as sums) stays within its interval, where a candidate's
+ * interval is its published one when s = 0 and [0, its would-be secondary upper bound] when s = 1
+ * (linear in s). The cell's two values must lie minIntervalWidth apart. Cost: minimise the sum of
+ * the exact values of the chosen cells plus {@link HypercubeRounds#TOTAL_CELL_PENALTY} per total
+ * among them. A solution is two certificates per cell at once; they are checked exactly
+ * ({@link Certificates#check}) against the table as it is after the suppression, whose intervals
+ * contain the program's (a secondary cell's upper bound only grows when its parent is made secret
+ * too).
+ *
+ * <p><b>Limits and determinism.</b> SCIP runs single-threaded with a fixed seed and a node limit
+ * ({@code nodeLimit}), a deterministic measure of work instead of a wall-clock limit, so the same
+ * table gives the same choice on every machine. Where no solution is found within it, or none
+ * exists in the part, the cell is left to the group fallback. New secret cells are audited again;
+ * the stage runs up to {@link #PASSES} passes.
+ */
+final class ExactSuppression implements ProtectionStage {
+
+  static final int NEIGHBOURS = 3;
+  static final int TARGETS_PER_PROGRAM = 4;
+  static final int PASSES = 3;
+  /**
+   * {@link #certify} frees every gemeente of the period at once only up to this many (the program
+   * grows with them; at national size a cell it cannot prove stays reported as not proven).
+   */
+  static final int CERTIFY_ALL_UP_TO = 40;
+  /** SCIP's node limit per program ([decision]: about a second of work at most here). */
+  static final long NODE_LIMIT = 2_000;
+  /** Stands for "no upper bound" in the program. */
+  private static final double BIG = 1e7;
+
+  private final long nodeLimit;
+
+  ExactSuppression() {
+    this(NODE_LIMIT);
+  }
+
+  /** With another node limit; 0 makes every program end without a solution (tests of the fallback). */
+  ExactSuppression(long nodeLimit) {
+    this.nodeLimit = nodeLimit;
+  }
+
+  @Override
+  public String name() {
+    return "exact";
+  }
+
+  @Override
+  public Report protect(Protection p) {
+    int added = 0;
+    int passes = 0;
+    while (!p.unsafe().isEmpty() && passes < PASSES) {
+      passes++;
+      int before = added;
+      Map<Integer, List<int[]>> parts = new LinkedHashMap<>();
+      for (int[] c : p.unsafe()) {
+        parts.computeIfAbsent(c[0], x -> new ArrayList<>()).add(c);
+      }
+      for (Map.Entry<Integer, List<int[]>> part : parts.entrySet()) {
+        List<int[]> cells = part.getValue();
+        for (int i = 0; i < cells.size(); i += TARGETS_PER_PROGRAM) {
+          List<int[]> targets = new ArrayList<>();
+          for (int[] c : cells.subList(i, Math.min(cells.size(), i + TARGETS_PER_PROGRAM))) {
+            if (!p.cert.certified(c[0], c[1])) {
+              targets.add(c);
+            }
+          }
+          if (!targets.isEmpty()) {
+            added += solve(p, part.getKey(), targets);
+          }
+        }
+      }
+      int unsafeBefore = p.unsafe().size();
+      p.audit(); // also picks up cells the programs proved safe without new secret cells
+      if (added == before && p.unsafe().size() == unsafeBefore) {
+        break;
+      }
+    }
+    return new Report(name(), added, passes, p.unsafe().size());
+  }
+
+  /** The part's gemeenten for a region's unsafe cells. */
+  static int[] part(Protection p, int region, List<int[]> targets) {
+    if (p.state.isGemeente(region)) {
+      return Arrays.stream(p.audit.neighbourhood(region, targets, NEIGHBOURS, Audit.DONORS)).sorted().toArray();
+    }
+    Set<Integer> free = new LinkedHashSet<>();
+    for (int[] t : targets) {
+      Arrays.stream(p.audit.candidates(region, t[1], NEIGHBOURS + 1)).forEach(free::add);
+    }
+    return free.stream().mapToInt(Integer::intValue).limit(2L * (NEIGHBOURS + 1)).sorted().toArray();
+  }
+
+  /**
+   * Completes the audit where its linear programs found no proof: for every unsafe cell, the same
+   * program with no candidates (nothing is made secret), so its solution, where one exists within
+   * the node limit, is a pair of whole-number tables that prove the cell safe as the table is.
+   * Used by the group fallback, whose last level leaves no candidate at all.
+   *
+   * @return the cells now proven safe
+   */
+  static int certify(Protection p) {
+    int before = p.unsafe().size();
+    if (before == 0) {
+      return 0;
+    }
+    ExactSuppression e = new ExactSuppression(NODE_LIMIT);
+    Map<Integer, List<int[]>> parts = new LinkedHashMap<>();
+    for (int[] c : p.unsafe()) {
+      parts.computeIfAbsent(c[0], x -> new ArrayList<>()).add(c);
+    }
+    int[] all = p.state.gemeenten();
+    for (Map.Entry<Integer, List<int[]>> part : parts.entrySet()) {
+      for (int[] c : part.getValue()) {
+        if (!p.cert.certified(c[0], c[1])) {
+          e.solve(p, part.getKey(), List.of(c), false, null);
+        }
+        if (!p.cert.certified(c[0], c[1]) && all.length <= CERTIFY_ALL_UP_TO) {
+          // A pin through Nederland: other provinces must move too.
+          e.solve(p, part.getKey(), List.of(c), false, all);
+        }
+      }
+    }
+    p.audit();
+    return before - p.unsafe().size();
+  }
+
+  /** Solves the program for the targets; applies and records what it found; returns cells made secret. */
+  private int solve(Protection p, int region, List<int[]> targets) {
+    return solve(p, region, targets, true, null);
+  }
+
+  /** With {@code free} null: the targets' part; else those gemeenten. */
+  private int solve(Protection p, int region, List<int[]> targets, boolean withCandidates, int[] freeOrNull) {
+    AuditState s = p.state;
+    int n = CellRelations.CELLS.size();
+    int[] free = freeOrNull != null ? freeOrNull : part(p, region, targets);
+    Map<Integer, int[]> below = new java.util.TreeMap<>();
+    for (int k = 0; k < free.length; k++) {
+      for (int a = s.parent(free[k]); a >= 0; a = s.parent(a)) {
+        int kk = k;
+        below.merge(a, new int[] {k}, (x, y) -> {
+          int[] z = Arrays.copyOf(x, x.length + 1);
+          z[x.length] = kk;
+          return z;
+        });
+      }
+    }
+    LinearSystem.loadNative();
+    MPSolver m = MPSolver.createSolver("SCIP");
+    if (m == null) {
+      throw new IllegalStateException("OR-Tools has no SCIP solver on this platform");
+    }
+    try {
+      m.setSolverSpecificParametersAsString("limits/totalnodes = " + Math.max(1, nodeLimit) + "\n"
+          + "randomization/randomseedshift = 0\nparallel/maxnthreads = 1\n");
+      // Candidates: published cells of the free gemeenten and of the aggregates above them.
+      Map<Long, MPVariable> choose = new LinkedHashMap<>();
+      MPObjective cost = m.objective();
+      for (int r : withCandidates ? regionsOf(free, below) : List.<Integer>of()) {
+        for (int j = 0; j < n; j++) {
+          if (!s.isSecret(r, j)) {
+            MPVariable v = m.makeBoolVar("");
+            double c = s.exact[r][j] + (CellRelations.isDimensionTotal(CellRelations.CELLS.get(j))
+                ? HypercubeRounds.TOTAL_CELL_PENALTY : 0);
+            cost.setCoefficient(v, c);
+            choose.put(key(r, j), v);
+          }
+        }
+      }
+      cost.setMinimization();
+      long w = s.settings.minIntervalWidth();
+      List<MPVariable[][]> tables = new ArrayList<>();
+      for (int[] t : targets) {
+        MPVariable[][] up = table(m, s, free, below, choose);
+        MPVariable[][] down = table(m, s, free, below, choose);
+        tables.add(up);
+        tables.add(down);
+        // up's value of the cell minus down's >= w
+        MPConstraint apart = m.makeConstraint(w, Double.POSITIVE_INFINITY, "");
+        for (int k = 0; k < free.length; k++) {
+          if (free[k] == t[0] || contains(s.chain(free[k]), t[0])) {
+            apart.setCoefficient(up[k][t[1]], 1);
+            apart.setCoefficient(down[k][t[1]], -1);
+          }
+        }
+      }
+      if (nodeLimit <= 0) {
+        return 0; // the fallback is forced (tests)
+      }
+      MPSolver.ResultStatus status = m.solve();
+      if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
+        return 0;
+      }
+      List<int[]> chosen = new ArrayList<>();
+      choose.forEach((k, v) -> {
+        if (v.solutionValue() > 0.5) {
+          chosen.add(new int[] {(int) (k >> 32), (int) (long) k});
+        }
+      });
+      if (!chosen.isEmpty()) {
+        p.suppress(chosen);
+      }
+      for (MPVariable[][] t : tables) {
+        long[][] d = new long[free.length][n];
+        for (int k = 0; k < free.length; k++) {
+          for (int j = 0; j < n; j++) {
+            d[k][j] = Math.round(t[k][j].solutionValue());
+          }
+        }
+        if (Certificates.check(s, free, d)) {
+          p.cert.record(free, d);
+        }
+      }
+      return chosen.size();
+    } finally {
+      m.delete();
+    }
+  }
+
+  private static boolean contains(int[] a, int x) {
+    for (int v : a) {
+      if (v == x) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long key(int r, int j) {
+    return ((long) r << 32) | j;
+  }
+
+  private static List<Integer> regionsOf(int[] free, Map<Integer, int[]> below) {
+    List<Integer> out = new ArrayList<>();
+    for (int g : free) {
+      out.add(g);
+    }
+    out.addAll(below.keySet());
+    return out;
+  }
+
+  /** One attacker table: integer deviations of the free gemeenten's cells, with every constraint. */
+  private static MPVariable[][] table(MPSolver m, AuditState s, int[] free, Map<Integer, int[]> below,
+      Map<Long, MPVariable> choose) {
+    int n = CellRelations.CELLS.size();
+    MPVariable[][] y = new MPVariable[free.length][n];
+    for (int k = 0; k < free.length; k++) {
+      int g = free[k];
+      for (int j = 0; j < n; j++) {
+        long x = s.exact[g][j];
+        MPVariable v;
+        MPVariable sv = choose.get(key(g, j));
+        if (sv == null) {
+          v = m.makeIntVar(s.lo[g][j] - x, cap(s.hi[g][j]) - x, "");
+        } else {
+          v = m.makeIntVar(-x, cap(s.secondaryUpper(g, j)) - x, "");
+          bounded(m, new MPVariable[] {v}, sv, s.lo[g][j] - x, s.lo[g][j], s.hi[g][j] - x,
+              cap(s.secondaryUpper(g, j)) - s.hi[g][j]);
+        }
+        y[k][j] = v;
+      }
+      for (CellRelations.Relation r : CellRelations.RELATIONS) {
+        double rhs = -r.lhs(s.exact[g]);
+        MPConstraint row = m.makeConstraint(r.equality() ? rhs : Double.NEGATIVE_INFINITY, rhs, "");
+        for (int i = 0; i < r.cells().length; i++) {
+          row.setCoefficient(y[k][r.cells()[i]], row.getCoefficient(y[k][r.cells()[i]]) + r.coef()[i]);
+        }
+      }
+    }
+    for (Map.Entry<Integer, int[]> e : below.entrySet()) {
+      int a = e.getKey();
+      for (int j = 0; j < n; j++) {
+        MPVariable[] sum = new MPVariable[e.getValue().length];
+        for (int i = 0; i < sum.length; i++) {
+          sum[i] = y[e.getValue()[i]][j];
+        }
+        long x = s.exact[a][j];
+        MPVariable sv = choose.get(key(a, j));
+        if (sv == null) {
+          MPConstraint row = m.makeConstraint(s.lo[a][j] - x, cap(s.hi[a][j]) - x, "");
+          for (MPVariable v : sum) {
+            row.setCoefficient(v, 1);
+          }
+        } else {
+          MPConstraint row = m.makeConstraint(-x, cap(s.secondaryUpper(a, j)) - x, "");
+          for (MPVariable v : sum) {
+            row.setCoefficient(v, 1);
+          }
+          bounded(m, sum, sv, s.lo[a][j] - x, s.lo[a][j], s.hi[a][j] - x, cap(s.secondaryUpper(a, j)) - s.hi[a][j]);
+        }
+      }
+    }
+    return y;
+  }
+
+  /**
+   * sum(v) + lo * s >= loDev (published lower bound unless secret) and sum(v) - widen * s <= hiDev
+   * (published upper bound unless secret, then the secondary one).
+   */
+  private static void bounded(MPSolver m, MPVariable[] v, MPVariable s, double loDev, double lo, double hiDev,
+      double widen) {
+    MPConstraint low = m.makeConstraint(loDev, Double.POSITIVE_INFINITY, "");
+    MPConstraint high = m.makeConstraint(Double.NEGATIVE_INFINITY, hiDev, "");
+    for (MPVariable x : v) {
+      low.setCoefficient(x, 1);
+      high.setCoefficient(x, 1);
+    }
+    low.setCoefficient(s, lo);
+    high.setCoefficient(s, -widen);
+  }
+
+  private static double cap(long hi) {
+    return hi >= AuditState.INF ? BIG : Math.min(hi, BIG);
+  }
+}

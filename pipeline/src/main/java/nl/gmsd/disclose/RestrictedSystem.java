@@ -1,0 +1,208 @@
+package nl.gmsd.disclose;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The linked table with only a few gemeenten free (SPEC 8: the audit may split the system): a
+ * variable per count cell of each free gemeente, within its interval and its region's relations;
+ * every other gemeente keeps its true counts, so a province's (Nederland's) cell is a known
+ * constant plus its free gemeenten's cells and must stay within its own interval (a row, or the
+ * variable's bounds when one free gemeente is below it).
+ *
+ * <p>Every point of this system, with the other gemeenten at their true counts, is a point of the
+ * whole system, because the fixed gemeenten satisfy their relations and every relation is
+ * homogeneous (so a province's relations hold as the sum of its gemeenten's). So a whole-number
+ * optimum here is a table the attacker cannot rule out ({@link Certificates#check} checks it
+ * again, exactly), and the range of a cell here lies inside its range over the whole system.
+ */
+final class RestrictedSystem implements AutoCloseable {
+
+  static final double INTEGRAL = 1e-6;
+
+  final AuditState s;
+  final int[] free;
+  final LinearSystem lp = new LinearSystem();
+  private final int n = CellRelations.CELLS.size();
+  /** Per aggregate region (province, Nederland) above the free gemeenten: its free gemeenten's positions. */
+  private final Map<Integer, int[]> freeBelow = new TreeMap<>();
+  /** Per aggregate region: the LP row of each of its cells, or -1 where folded into a variable's bounds. */
+  private final Map<Integer, int[]> aggregateRows = new TreeMap<>();
+
+  RestrictedSystem(AuditState s, int[] free) {
+    this.s = s;
+    this.free = free.clone();
+    Arrays.sort(this.free);
+    Map<Integer, List<Integer>> below = new TreeMap<>();
+    for (int k = 0; k < this.free.length; k++) {
+      for (int a = s.parent(this.free[k]); a >= 0; a = s.parent(a)) {
+        below.computeIfAbsent(a, x -> new ArrayList<>()).add(k);
+      }
+    }
+    below.forEach((a, ks) -> freeBelow.put(a, ks.stream().mapToInt(Integer::intValue).toArray()));
+    double[][] lo = new double[this.free.length][n];
+    double[][] hi = new double[this.free.length][n];
+    for (int k = 0; k < this.free.length; k++) {
+      for (int j = 0; j < n; j++) {
+        lo[k][j] = s.lo[this.free[k]][j];
+        hi[k][j] = bound(s.hi[this.free[k]][j]);
+      }
+    }
+    // Aggregates with one free gemeente below: their interval bounds that gemeente's cell.
+    for (Map.Entry<Integer, int[]> e : freeBelow.entrySet()) {
+      if (e.getValue().length == 1) {
+        int a = e.getKey();
+        int k = e.getValue()[0];
+        for (int j = 0; j < n; j++) {
+          long others = s.exact[a][j] - s.exact[this.free[k]][j];
+          lo[k][j] = Math.max(lo[k][j], s.lo[a][j] - others);
+          hi[k][j] = Math.min(hi[k][j], bound(s.hi[a][j]) - others);
+        }
+      }
+    }
+    for (int k = 0; k < this.free.length; k++) {
+      for (int j = 0; j < n; j++) {
+        lp.variable(lo[k][j], hi[k][j]);
+      }
+      for (CellRelations.Relation r : CellRelations.RELATIONS) {
+        int[] vars = new int[r.cells().length];
+        double[] coef = new double[vars.length];
+        for (int i = 0; i < vars.length; i++) {
+          vars[i] = k * n + r.cells()[i];
+          coef[i] = r.coef()[i];
+        }
+        lp.row(vars, coef, r.equality() ? 0 : Double.NEGATIVE_INFINITY, 0);
+      }
+    }
+    for (Map.Entry<Integer, int[]> e : freeBelow.entrySet()) {
+      int a = e.getKey();
+      int[] ks = e.getValue();
+      int[] rowOf = new int[n];
+      Arrays.fill(rowOf, -1);
+      if (ks.length > 1) {
+        double[] ones = new double[ks.length];
+        Arrays.fill(ones, 1);
+        for (int j = 0; j < n; j++) {
+          long others = s.exact[a][j];
+          for (int k : ks) {
+            others -= s.exact[this.free[k]][j];
+          }
+          rowOf[j] = lp.row(vars(ks, j), ones, s.lo[a][j] - others, bound(s.hi[a][j]) - others);
+        }
+      }
+      aggregateRows.put(a, rowOf);
+    }
+  }
+
+  private static double bound(long hi) {
+    return hi >= AuditState.INF ? Double.POSITIVE_INFINITY : hi;
+  }
+
+  private int[] vars(int[] ks, int j) {
+    int[] v = new int[ks.length];
+    for (int i = 0; i < ks.length; i++) {
+      v[i] = ks[i] * n + j;
+    }
+    return v;
+  }
+
+  /** Whether a cell of this region moves in this system (a free gemeente, or an aggregate above one). */
+  boolean covers(int region) {
+    return position(region) >= 0 || freeBelow.containsKey(region);
+  }
+
+  /** The position of a free gemeente, or -1. */
+  int position(int region) {
+    int k = Arrays.binarySearch(free, region);
+    return k >= 0 ? k : -1;
+  }
+
+  /** The LP variables whose sum is the deviation of the region's cell: one, or a province's free gemeenten. */
+  int[] objective(int region, int cell) {
+    int k = position(region);
+    if (k >= 0) {
+      return new int[] {k * n + cell};
+    }
+    int[] ks = freeBelow.get(region);
+    if (ks == null) {
+      throw new IllegalArgumentException("region " + s.code(region) + " does not move in this system");
+    }
+    return vars(ks, cell);
+  }
+
+  /** The free gemeenten's positions below an aggregate, or null. */
+  int[] freeBelow(int aggregate) {
+    return freeBelow.get(aggregate);
+  }
+
+  /** The LP row of an aggregate's cell, or -1 where it bounds a variable directly. */
+  int aggregateRow(int aggregate, int cell) {
+    int[] rows = aggregateRows.get(aggregate);
+    return rows == null ? -1 : rows[cell];
+  }
+
+  /** The aggregates (provinces, Nederland) above the free gemeenten. */
+  java.util.Set<Integer> aggregates() {
+    return freeBelow.keySet();
+  }
+
+  /** Whether the variable's cell has a coefficient other than -1, 0, 1 in some relation (aantal, arrangements). */
+  boolean weighted(int var) {
+    return WEIGHTED[var % n];
+  }
+
+  private static final boolean[] WEIGHTED = weightedCells();
+
+  private static boolean[] weightedCells() {
+    boolean[] w = new boolean[CellRelations.CELLS.size()];
+    for (CellRelations.Relation r : CellRelations.RELATIONS) {
+      for (int i = 0; i < r.cells().length; i++) {
+        if (Math.abs(r.coef()[i]) > 1) {
+          w[r.cells()[i]] = true;
+        }
+      }
+    }
+    return w;
+  }
+
+  /** The true value of LP variable {@code var}. */
+  double truth(int var) {
+    return s.exact[free[var / n]][var % n];
+  }
+
+  /** The value of {@code objective(region, cell)} at an LP point, as the cell's value. */
+  double valueAt(double[] point, int region, int cell) {
+    double v = s.exact[region][cell];
+    for (int var : objective(region, cell)) {
+      v += point[var] - s.exact[free[var / n]][cell];
+    }
+    return v;
+  }
+
+  /**
+   * The deviations from the true table at an LP point, when every coordinate is a whole number
+   * (within {@link #INTEGRAL}); null otherwise.
+   */
+  long[][] deviations(double[] point) {
+    long[][] d = new long[free.length][n];
+    for (int k = 0; k < free.length; k++) {
+      for (int j = 0; j < n; j++) {
+        double v = point[k * n + j];
+        long r = Math.round(v);
+        if (Math.abs(v - r) > INTEGRAL) {
+          return null;
+        }
+        d[k][j] = r - s.exact[free[k]][j];
+      }
+    }
+    return d;
+  }
+
+  @Override
+  public void close() {
+    lp.close();
+  }
+}
