@@ -453,7 +453,6 @@ final class Audit {
   /** How many re-optimisations a dive makes at most. */
   static final int DIVE_STEPS = 4;
 
-
   /**
    * A whole-number point near an LP optimum: every fractional coordinate is bounded to its whole
    * side towards the true table (which is whole and feasible) and the same objective optimised
@@ -461,25 +460,19 @@ final class Audit {
    */
   static double[] dive(RestrictedSystem sys, int[] objective, boolean max, double[] point) {
     LinearSystem lp = sys.lp;
-    List<double[]> saved = new ArrayList<>();
-    try {
+    try (BoundsUndo bounds = new BoundsUndo(lp)) {
       double[] p = point;
       for (int step = 0; step < DIVE_STEPS; step++) {
         boolean fractional = false;
         for (int v = 0; v < p.length; v++) {
-          double f = Math.abs(p[v] - Math.rint(p[v]));
-          if (f <= RestrictedSystem.INTEGRAL) {
+          if (!fractional(p[v])) {
             continue;
           }
           fractional = true;
-          double truth = sys.truth(v);
-          double lo = lp.lower(v);
-          double hi = lp.upper(v);
-          saved.add(new double[] {v, lo, hi});
-          if (p[v] > truth) {
-            lp.setBounds(v, lo, Math.floor(p[v]));
+          if (p[v] > sys.truth(v)) {
+            bounds.set(v, lp.lower(v), Math.floor(p[v]));
           } else {
-            lp.setBounds(v, Math.ceil(p[v]), hi);
+            bounds.set(v, Math.ceil(p[v]), lp.upper(v));
           }
         }
         if (!fractional) {
@@ -492,11 +485,6 @@ final class Audit {
         p = o.point();
       }
       return null;
-    } finally {
-      for (int i = saved.size() - 1; i >= 0; i--) {
-        double[] b = saved.get(i);
-        lp.setBounds((int) b[0], b[1], b[2]);
-      }
     }
   }
 
@@ -506,15 +494,13 @@ final class Audit {
   /** One fractional variable at a time (largest coefficient relations first: the aantal cells), nearer side first. */
   static double[] diveOneByOne(RestrictedSystem sys, int[] objective, boolean max, double[] point) {
     LinearSystem lp = sys.lp;
-    List<double[]> saved = new ArrayList<>();
-    try {
+    try (BoundsUndo bounds = new BoundsUndo(lp)) {
       double[] p = point;
       for (int step = 0; step < SEQ_STEPS; step++) {
         int v = -1;
         int best = -1;
         for (int i = 0; i < p.length; i++) {
-          double f = Math.abs(p[i] - Math.rint(p[i]));
-          if (f > RestrictedSystem.INTEGRAL) {
+          if (fractional(p[i])) {
             int prio = sys.weighted(i) ? 2 : 1;
             if (prio > best) {
               best = prio;
@@ -527,14 +513,13 @@ final class Audit {
         }
         double lo = lp.lower(v);
         double hi = lp.upper(v);
-        saved.add(new double[] {v, lo, hi});
         double dn = Math.floor(p[v]);
         double upv = Math.ceil(p[v]);
         boolean downFirst = p[v] - dn <= upv - p[v];
         LinearSystem.Optimum o = null;
         for (int side = 0; side < 2; side++) {
           boolean toDown = downFirst == (side == 0);
-          lp.setBounds(v, toDown ? lo : upv, toDown ? dn : hi);
+          bounds.set(v, toDown ? lo : upv, toDown ? dn : hi);
           o = lp.solve(objective, max, false);
           if (o != LinearSystem.INFEASIBLE) {
             break;
@@ -546,7 +531,29 @@ final class Audit {
         p = o.point();
       }
       return null;
-    } finally {
+    }
+  }
+
+  private static boolean fractional(double x) {
+    return Math.abs(x - Math.rint(x)) > RestrictedSystem.INTEGRAL;
+  }
+
+  /** Bounds changed for a dive, put back as they were (in reverse order) when it ends. */
+  private static final class BoundsUndo implements AutoCloseable {
+    private final LinearSystem lp;
+    private final List<double[]> saved = new ArrayList<>();
+
+    BoundsUndo(LinearSystem lp) {
+      this.lp = lp;
+    }
+
+    void set(int var, double lo, double hi) {
+      saved.add(new double[] {var, lp.lower(var), lp.upper(var)});
+      lp.setBounds(var, lo, hi);
+    }
+
+    @Override
+    public void close() {
       for (int i = saved.size() - 1; i >= 0; i--) {
         double[] b = saved.get(i);
         lp.setBounds((int) b[0], b[1], b[2]);
@@ -692,11 +699,11 @@ final class Audit {
         }
       }
       for (int j : cells) {
-        if (Math.floor(top[j] + 1e-6) - Math.ceil(bottom[j] - 1e-6) >= w) {
+        if (Certificates.wholeWidth(bottom[j], top[j]) >= w) {
           continue;
         }
         double[] range = sys.range(new int[] {j});
-        pinned[j] = Math.floor(range[1] + 1e-6) - Math.ceil(range[0] - 1e-6) < w;
+        pinned[j] = Certificates.wholeWidth(range[0], range[1]) < w;
       }
       lps.addAndGet(sys.solves());
     }

@@ -69,11 +69,20 @@ final class Certificates {
     if (Double.isNaN(min) || Double.isNaN(max)) {
       return false;
     }
-    long w = Double.isInfinite(max) || max >= AuditState.INF
-        ? AuditState.INF
-        : (long) Math.floor(max + 1e-6) - (long) Math.ceil(min - 1e-6);
-    lpWidth[region][cell] = Math.max(lpWidth[region][cell], w);
+    lpWidth[region][cell] = Math.max(lpWidth[region][cell], wholeWidth(min, max));
     return certified(region, cell);
+  }
+
+  /**
+   * The width of a linear program's range [min, max] in whole numbers, ends rounded inwards
+   * ({@code floor(max) - ceil(min)}, within the solver's tolerance); {@link AuditState#INF} when
+   * unbounded above.
+   */
+  static long wholeWidth(double min, double max) {
+    if (Double.isInfinite(max) || max >= AuditState.INF) {
+      return AuditState.INF;
+    }
+    return (long) Math.floor(max + 1e-6) - (long) Math.ceil(min - 1e-6);
   }
 
   /**

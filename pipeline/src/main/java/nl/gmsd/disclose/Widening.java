@@ -107,7 +107,7 @@ final class Widening {
     boolean shrank = s.suppress(fresh);
     double[] range = measure();
     double after = range[1] - range[0];
-    boolean wideByLp = Math.floor(range[1] + 1e-6) - Math.ceil(range[0] - 1e-6) >= w;
+    boolean wideByLp = Certificates.wholeWidth(range[0], range[1]) >= w;
     Audit.Found found = null;
     long up = shrank ? 0 : p.cert.up[f[0]][f[1]];
     long down = shrank ? 0 : p.cert.down[f[0]][f[1]];
