@@ -69,6 +69,22 @@ final class Audit {
   private final AtomicLong lps = new AtomicLong();
   private final int n = CellRelations.CELLS.size();
 
+  /**
+   * Re-solve only what a new suppression touches: a cell left narrow on a system keeps the cells
+   * whose bounds held its min and max there ({@link RestrictedSystem#binding}) with those bounds.
+   * Suppression only widens bounds, and widening bounds that hold neither optimum leaves both
+   * where they were (weak duality), so while those bounds are as they were, and no interval has
+   * shrunk since ({@link Certificates#resets}), the cell's range on that system is the same and
+   * its two linear programs are not solved again. Read only by later audit runs, so no task of a
+   * stage reads what another task of it wrote.
+   */
+  private record PinKey(int region, int cell, List<Integer> free) {}
+
+  private record Pins(int run, int resets, int[] regions, int[] cells, long[] lo, long[] hi) {}
+
+  private final Map<PinKey, Pins> pins = new java.util.concurrent.ConcurrentHashMap<>();
+  private int runs;
+
   Audit(AuditState s, Certificates cert) {
     this.s = s;
     this.cert = cert;
@@ -90,6 +106,7 @@ final class Audit {
     if (s.settings.minIntervalWidth() <= 0) {
       return List.of();
     }
+    runs++;
     long t0 = System.nanoTime();
     // Stage 0: population moves, no LP.
     Moves moves = new Moves(s, cert);
@@ -322,15 +339,34 @@ final class Audit {
     Found[] found = new Found[sets.size()];
     IntStream.range(0, sets.size()).parallel().forEach(i -> found[i] = certify(sets.get(i), lists.get(i), perCell));
     for (int i = 0; i < found.length; i++) {
-      Found f = found[i];
-      for (long[][] t : f.tables()) {
-        cert.record(f.free(), t);
-      }
-      List<int[]> targets = lists.get(i);
-      for (int k = 0; k < targets.size(); k++) {
-        cert.recordRange(targets.get(k)[0], targets.get(k)[1], f.lpMin()[k], f.lpMax()[k]);
+      record(found[i], lists.get(i));
+    }
+  }
+
+  /** Records what {@link #certify} found for the targets: its tables and the targets' LP ranges. */
+  private void record(Found f, List<int[]> targets) {
+    for (long[][] t : f.tables()) {
+      cert.record(f.free(), t);
+    }
+    for (int k = 0; k < targets.size(); k++) {
+      cert.recordRange(targets.get(k)[0], targets.get(k)[1], f.lpMin()[k], f.lpMax()[k]);
+    }
+  }
+
+  /**
+   * {@link #certify} over the free gemeenten, with what it found recorded.
+   *
+   * @return the targets still not certified
+   */
+  List<int[]> prove(int[] free, List<int[]> targets) {
+    record(certify(free, targets), targets);
+    List<int[]> left = new ArrayList<>();
+    for (int[] c : targets) {
+      if (!cert.certified(c[0], c[1])) {
+        left.add(c);
       }
     }
+    return left;
   }
 
   /**
@@ -358,6 +394,16 @@ final class Audit {
     long w = s.settings.minIntervalWidth();
     List<long[][]> tables = new ArrayList<>();
     int[] sorted;
+    // Each target's lowest and highest value at the LP points seen so far: every point is feasible,
+    // so [seenLo, seenHi] lies inside the target's LP range, and where it is wide enough the range
+    // proof needs no LP of the target's own (the batches' points usually settle most targets).
+    double[] seenLo = new double[t];
+    double[] seenHi = new double[t];
+    for (int i = 0; i < t; i++) {
+      int[] c = targets.get(i);
+      seenLo[i] = s.exact[c[0]][c[1]];
+      seenHi[i] = s.exact[c[0]][c[1]];
+    }
     try (RestrictedSystem sys = new RestrictedSystem(s, free)) {
       sorted = sys.free.clone();
       for (int pass = 0; pass < BATCH_PASSES; pass++) {
@@ -387,11 +433,13 @@ final class Audit {
         int before = countWide(up, down, w);
         if (!upVars.isEmpty()) {
           int[] sum = upVars.stream().mapToInt(Integer::intValue).toArray();
-          offerOptimum(sys, sum, true, sys.lp.optimum(sum, true), targets, up, down, tables);
+          offerOptimum(sys, sum, true, seen(sys, sys.lp.optimum(sum, true), targets, seenLo, seenHi), targets, up,
+              down, tables);
         }
         if (!downVars.isEmpty()) {
           int[] sum = downVars.stream().mapToInt(Integer::intValue).toArray();
-          offerOptimum(sys, sum, false, sys.lp.optimum(sum, false), targets, up, down, tables);
+          offerOptimum(sys, sum, false, seen(sys, sys.lp.optimum(sum, false), targets, seenLo, seenHi), targets, up,
+              down, tables);
         }
         if (countWide(up, down, w) == before) {
           break;
@@ -401,11 +449,22 @@ final class Audit {
         if (up[i] - down[i] >= w) {
           continue;
         }
+        if (Certificates.wholeWidth(seenLo[i], seenHi[i]) >= w) {
+          lpMin[i] = seenLo[i];
+          lpMax[i] = seenHi[i];
+          continue;
+        }
         int[] c = targets.get(i);
+        PinKey key = new PinKey(c[0], c[1], Arrays.stream(sorted).boxed().toList());
+        if (stillPinned(key)) {
+          continue;
+        }
+        List<LinearSystem.Optimum> optima = new ArrayList<>(2);
         int[] obj = sys.objective(c[0], c[1]);
         long v = s.exact[c[0]][c[1]];
         if (canRise(c)) {
-          LinearSystem.Optimum hi = sys.lp.optimum(obj, true);
+          LinearSystem.Optimum hi = seen(sys, sys.lp.optimum(obj, true, true), targets, seenLo, seenHi);
+          optima.add(hi);
           lpMax[i] = hi == null ? Double.POSITIVE_INFINITY : sys.valueAt(hi.point(), c[0], c[1]);
           // The deviation up that would certify the cell with what is known below.
           long goal = w + down[i];
@@ -417,8 +476,11 @@ final class Audit {
         } else {
           lpMax[i] = v;
         }
-        if (canFall(c)) {
-          LinearSystem.Optimum lo = sys.lp.optimum(obj, false);
+        if (Certificates.wholeWidth(seenLo[i], lpMax[i]) >= w) {
+          lpMin[i] = seenLo[i];
+        } else if (canFall(c)) {
+          LinearSystem.Optimum lo = seen(sys, sys.lp.optimum(obj, false, true), targets, seenLo, seenHi);
+          optima.add(lo);
           lpMin[i] = sys.valueAt(lo.point(), c[0], c[1]);
           long goalDown = up[i] - w;
           offerTowards(sys, obj, false, lo, Math.ceil(lpMin[i] - 1e-6) - v <= goalDown ? v + goalDown : Double.NaN,
@@ -426,10 +488,68 @@ final class Audit {
         } else {
           lpMin[i] = v;
         }
+        if (up[i] - down[i] < w && Certificates.wholeWidth(lpMin[i], lpMax[i]) < w && !optima.contains(null)) {
+          pin(key, sys, c, optima);
+        }
       }
       lps.addAndGet(sys.lp.solves());
     }
     return new Found(sorted, tables, lpMin, lpMax);
+  }
+
+  /** Forgets every cell's pins: the next run solves every open cell again (tests compare the two). */
+  void forgetPins() {
+    pins.clear();
+  }
+
+  /** Whether the cell's range on the key's system is as it was when found too narrow ({@link PinKey}). */
+  private boolean stillPinned(PinKey key) {
+    Pins p = pins.get(key);
+    if (p == null || p.run() >= runs || p.resets() != cert.resets()) {
+      return false;
+    }
+    for (int i = 0; i < p.regions().length; i++) {
+      if (s.lo[p.regions()[i]][p.cells()[i]] != p.lo()[i] || s.hi[p.regions()[i]][p.cells()[i]] != p.hi()[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Keeps the bounds that hold the cell's optima on the system (the cell's own among them). */
+  private void pin(PinKey key, RestrictedSystem sys, int[] c, List<LinearSystem.Optimum> optima) {
+    java.util.Set<Long> cells = new java.util.TreeSet<>();
+    cells.add(((long) c[0] << 32) | c[1]);
+    for (LinearSystem.Optimum o : optima) {
+      sys.binding(o, (r, j) -> cells.add(((long) r << 32) | j));
+    }
+    int k = cells.size();
+    int[] regions = new int[k];
+    int[] cs = new int[k];
+    long[] lo = new long[k];
+    long[] hi = new long[k];
+    int i = 0;
+    for (long x : cells) {
+      regions[i] = (int) (x >> 32);
+      cs[i] = (int) x;
+      lo[i] = s.lo[regions[i]][cs[i]];
+      hi[i] = s.hi[regions[i]][cs[i]];
+      i++;
+    }
+    pins.put(key, new Pins(runs, cert.resets(), regions, cs, lo, hi));
+  }
+
+  /** Widens each target's seen values by the optimum's point (none when unbounded); returns the optimum. */
+  private static LinearSystem.Optimum seen(RestrictedSystem sys, LinearSystem.Optimum o, List<int[]> targets,
+      double[] seenLo, double[] seenHi) {
+    if (o != null) {
+      for (int i = 0; i < seenLo.length; i++) {
+        double v = sys.valueAt(o.point(), targets.get(i)[0], targets.get(i)[1]);
+        seenLo[i] = Math.min(seenLo[i], v);
+        seenHi[i] = Math.max(seenHi[i], v);
+      }
+    }
+    return o;
   }
 
   /** Whether the cell's own interval leaves room above its true value. */

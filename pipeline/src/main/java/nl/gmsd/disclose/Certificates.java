@@ -39,7 +39,15 @@ final class Certificates {
     lpWidth = new long[s.size()][n];
   }
 
+  /** How many times {@link #reset} ran: an interval shrank, so no earlier verdict holds. */
+  private int resets;
+
+  int resets() {
+    return resets;
+  }
+
   void reset() {
+    resets++;
     for (int r = 0; r < s.size(); r++) {
       Arrays.fill(up[r], 0);
       Arrays.fill(down[r], 0);

@@ -49,6 +49,7 @@ public final class DisclosureControl implements Serializable {
   public static final String FAIL_FOR_TEST = "gmsd.test.failInDisclosure";
 
   private final long exactNodeLimit;
+  private final int exactReach;
 
   /** Disclosure control with the default stages. */
   public DisclosureControl() {
@@ -57,7 +58,13 @@ public final class DisclosureControl implements Serializable {
 
   /** With another node limit for the exact stage (tests: 0 forces the group fallback). */
   DisclosureControl(long exactNodeLimit) {
+    this(exactNodeLimit, ExactSuppression.REACH_PER_WIDTH);
+  }
+
+  /** With another node limit and reach for the exact stage ({@link ExactSuppression}; tests). */
+  DisclosureControl(long exactNodeLimit, int exactReach) {
     this.exactNodeLimit = exactNodeLimit;
+    this.exactReach = exactReach;
   }
 
   /** The published cells of one period and what disclosure control did. */
@@ -66,7 +73,7 @@ public final class DisclosureControl implements Serializable {
   /** The stages, in order. */
   List<ProtectionStage> chain(DisclosureSettings settings) {
     return List.of(new PrimarySuppression(), new HypercubeRounds(settings.maxAuditRounds()),
-        new ExactSuppression(exactNodeLimit), new GroupSuppression());
+        new ExactSuppression(exactNodeLimit, exactReach), new GroupSuppression());
   }
 
   /**

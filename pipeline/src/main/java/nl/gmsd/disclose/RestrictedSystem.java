@@ -144,6 +144,37 @@ final class RestrictedSystem implements AutoCloseable {
     return rows == null ? -1 : rows[cell];
   }
 
+  /**
+   * The cells whose published bounds hold an optimum where it is: a variable's bound with a
+   * reduced cost (with the province's or Nederland's cell folded into it), an aggregate's row with
+   * a dual value. By weak duality, widening only other cells' bounds leaves the optimum as it is.
+   * The optimum must come with its duals.
+   */
+  void binding(LinearSystem.Optimum o, java.util.function.BiConsumer<Integer, Integer> cell) {
+    for (int v = 0; v < o.reducedCosts().length; v++) {
+      if (Math.abs(o.reducedCosts()[v]) > DUAL_TOLERANCE) {
+        int g = free[v / n];
+        int j = v % n;
+        cell.accept(g, j);
+        for (int a : s.chain(g)) {
+          if (freeBelow(a) != null && freeBelow(a).length == 1) {
+            cell.accept(a, j);
+          }
+        }
+      }
+    }
+    for (int a : aggregates()) {
+      for (int j = 0; j < n; j++) {
+        int row = aggregateRow(a, j);
+        if (row >= 0 && Math.abs(o.rowDuals()[row]) > DUAL_TOLERANCE) {
+          cell.accept(a, j);
+        }
+      }
+    }
+  }
+
+  private static final double DUAL_TOLERANCE = 1e-6;
+
   /** The aggregates (provinces, Nederland) above the free gemeenten. */
   java.util.Set<Integer> aggregates() {
     return freeBelow.keySet();

@@ -61,27 +61,7 @@ final class Widening {
       lpWidth = hi.value() - lo.value();
       p.cert.recordRange(f[0], f[1], lo.value(), hi.value());
       for (LinearSystem.Optimum o : List.of(hi, lo)) {
-        for (int v = 0; v < o.reducedCosts().length; v++) {
-          if (Math.abs(o.reducedCosts()[v]) > TOLERANCE) {
-            int g = sys.free[v / n];
-            int j = v % n;
-            binding[g][j] = true;
-            // A variable's bound may be its province's or Nederland's interval, folded in.
-            for (int a : s.chain(g)) {
-              if (sys.freeBelow(a) != null && sys.freeBelow(a).length == 1) {
-                binding[a][j] = true;
-              }
-            }
-          }
-        }
-        for (int a : sys.aggregates()) {
-          for (int j = 0; j < n; j++) {
-            int row = sys.aggregateRow(a, j);
-            if (row >= 0 && Math.abs(o.rowDuals()[row]) > TOLERANCE) {
-              binding[a][j] = true;
-            }
-          }
-        }
+        sys.binding(o, (r, j) -> binding[r][j] = true);
       }
     }
   }

@@ -84,15 +84,52 @@ class StuckTypeCellTest {
         "the audit sees it too");
   }
 
-  /** Every path of the chain ends safe: defaults, one round of the heuristic, the group fallback alone. */
+  /**
+   * An audit after nothing changed solves none of the cells it left narrow again (their pins hold),
+   * and finds the same cells unsafe as an audit that solves them all.
+   */
+  @Test
+  void anAuditAfterNoChange_solvesTheNarrowCellsNotAgain_andGivesTheSameVerdict() throws IOException {
+    PublicationTable table = table();
+    long[] lps = new long[2];
+    List<List<String>> unsafe = new ArrayList<>();
+    for (int forget = 0; forget < 2; forget++) {
+      Protection p = new Protection(new AuditState(table, DisclosureSettings.defaults()));
+      new PrimarySuppression().protect(p);
+      assertTrue(!p.unsafe().isEmpty());
+      if (forget == 1) {
+        p.audit.forgetPins();
+      }
+      long before = p.lps();
+      p.audit();
+      lps[forget] = p.lps() - before;
+      unsafe.add(p.unsafe().stream().map(c -> p.state.key(c[0], c[1])).toList());
+    }
+    assertEquals(unsafe.get(1), unsafe.get(0));
+    assertTrue(lps[0] < lps[1], "pinned: " + lps[0] + " LPs, all solved again: " + lps[1]);
+  }
+
+  /**
+   * Every path of the chain ends safe: defaults, one round of the heuristic, the exact stage's
+   * programs without their reach limit (reach 0: the limited program cannot move the target), the
+   * group fallback alone.
+   */
   @ParameterizedTest
-  @CsvSource({"20,true", "1,true", "0,false"})
-  void everyPathOfTheChain_endsSafe(int rounds, boolean exact) throws IOException {
+  @CsvSource({"20,true,8", "1,true,8", "1,true,0", "0,false,8"})
+  void everyPathOfTheChain_endsSafe(int rounds, boolean exact, int reach) throws IOException {
     DisclosureSettings settings = new DisclosureSettings(8, 5, DisclosureSettings.RoundingMode.NEAREST, 2, rounds);
     PublicationTable table = table();
-    DisclosureControl control = exact ? new DisclosureControl() : new DisclosureControl(0);
+    DisclosureControl control = exact ? new DisclosureControl(ExactSuppression.NODE_LIMIT, reach) : new DisclosureControl(0);
     DisclosureControl.Result result = control.apply(table, settings);
     assertEquals(0, result.audit().unsafeLeft(), result.audit().stages().toString());
+    if (exact && rounds < 20) {
+      ProtectionStage.Report exactStage = result.audit().stages().stream().filter(r -> r.stage().equals("exact"))
+          .findFirst().orElseThrow();
+      ProtectionStage.Report fallback = result.audit().stages().stream().filter(r -> r.stage().equals("group_fallback"))
+          .findFirst().orElseThrow();
+      assertTrue(exactStage.cellsMadeSecret() > 0 && fallback.cellsMadeSecret() == 0,
+          "the exact stage protected what the heuristic left: " + result.audit().stages());
+    }
     assertTrue(result.audit().rounds() <= rounds);
     int made = result.audit().stages().stream().skip(1).mapToInt(ProtectionStage.Report::cellsMadeSecret).sum();
     assertTrue(made > 0, "secondary cells were needed: " + result.audit().stages());
