@@ -370,8 +370,10 @@ final class Audit {
   }
 
   /**
-   * Pushes the target cells up and down over the system of the free gemeenten; returns the tables
-   * found (each checked) and each target's LP range where it was solved on its own (NaN where not).
+   * Pushes the target cells up and down over the system of the free gemeenten, and ranges each
+   * target the batches leave unproven on its own (two linear programs); returns the tables found
+   * (each checked) and each target's lowest and highest value known (at the optima seen, the
+   * checked tables, and what was known before), for {@link Certificates#recordRange}.
    */
   Found certify(int[] free, List<int[]> targets) {
     return certify(free, targets, true);
@@ -382,10 +384,6 @@ final class Audit {
     int t = targets.size();
     long[] up = new long[t];
     long[] down = new long[t];
-    double[] lpMin = new double[t];
-    double[] lpMax = new double[t];
-    Arrays.fill(lpMin, Double.NaN);
-    Arrays.fill(lpMax, Double.NaN);
     for (int i = 0; i < t; i++) {
       int[] c = targets.get(i);
       up[i] = cert.up[c[0]][c[1]];
@@ -401,8 +399,8 @@ final class Audit {
     double[] seenHi = new double[t];
     for (int i = 0; i < t; i++) {
       int[] c = targets.get(i);
-      seenLo[i] = s.exact[c[0]][c[1]];
-      seenHi[i] = s.exact[c[0]][c[1]];
+      seenLo[i] = cert.low(c[0], c[1]);
+      seenHi[i] = cert.high(c[0], c[1]);
     }
     try (RestrictedSystem sys = new RestrictedSystem(s, free)) {
       sorted = sys.free.clone();
@@ -450,8 +448,6 @@ final class Audit {
           continue;
         }
         if (Certificates.wholeWidth(seenLo[i], seenHi[i]) >= w) {
-          lpMin[i] = seenLo[i];
-          lpMax[i] = seenHi[i];
           continue;
         }
         int[] c = targets.get(i);
@@ -461,40 +457,27 @@ final class Audit {
         }
         List<LinearSystem.Optimum> optima = new ArrayList<>(2);
         int[] obj = sys.objective(c[0], c[1]);
-        long v = s.exact[c[0]][c[1]];
         if (canRise(c)) {
           LinearSystem.Optimum hi = seen(sys, sys.lp.optimum(obj, true, true), targets, seenLo, seenHi);
           optima.add(hi);
-          lpMax[i] = hi == null ? Double.POSITIVE_INFINITY : sys.valueAt(hi.point(), c[0], c[1]);
-          // The deviation up that would certify the cell with what is known below.
-          long goal = w + down[i];
-          offerTowards(sys, obj, true, hi, Math.floor(lpMax[i] + 1e-6) - v >= goal ? v + goal : Double.NaN,
-              targets, up, down, tables);
-          if (up[i] - down[i] >= w) {
-            continue;
+          if (hi == null) {
+            seenHi[i] = Double.POSITIVE_INFINITY;
+          } else {
+            offerIfWhole(sys, hi, targets, up, down, tables);
           }
-        } else {
-          lpMax[i] = v;
         }
-        if (Certificates.wholeWidth(seenLo[i], lpMax[i]) >= w) {
-          lpMin[i] = seenLo[i];
-        } else if (canFall(c)) {
+        if (Certificates.wholeWidth(seenLo[i], seenHi[i]) < w && up[i] - down[i] < w && canFall(c)) {
           LinearSystem.Optimum lo = seen(sys, sys.lp.optimum(obj, false, true), targets, seenLo, seenHi);
           optima.add(lo);
-          lpMin[i] = sys.valueAt(lo.point(), c[0], c[1]);
-          long goalDown = up[i] - w;
-          offerTowards(sys, obj, false, lo, Math.ceil(lpMin[i] - 1e-6) - v <= goalDown ? v + goalDown : Double.NaN,
-              targets, up, down, tables);
-        } else {
-          lpMin[i] = v;
+          offerIfWhole(sys, lo, targets, up, down, tables);
         }
-        if (up[i] - down[i] < w && Certificates.wholeWidth(lpMin[i], lpMax[i]) < w && !optima.contains(null)) {
+        if (up[i] - down[i] < w && Certificates.wholeWidth(seenLo[i], seenHi[i]) < w && !optima.contains(null)) {
           pin(key, sys, c, optima);
         }
       }
       lps.addAndGet(sys.lp.solves());
     }
-    return new Found(sorted, tables, lpMin, lpMax);
+    return new Found(sorted, tables, seenLo, seenHi);
   }
 
   /** Forgets every cell's pins: the next run solves every open cell again (tests compare the two). */
@@ -608,52 +591,6 @@ final class Audit {
     }
   }
 
-  /** How many variables {@link #diveOneByOne} rounds at most. */
-  static final int SEQ_STEPS = 16;
-
-  /** One fractional variable at a time (largest coefficient relations first: the aantal cells), nearer side first. */
-  static double[] diveOneByOne(RestrictedSystem sys, int[] objective, boolean max, double[] point) {
-    LinearSystem lp = sys.lp;
-    try (BoundsUndo bounds = new BoundsUndo(lp)) {
-      double[] p = point;
-      for (int step = 0; step < SEQ_STEPS; step++) {
-        int v = -1;
-        int best = -1;
-        for (int i = 0; i < p.length; i++) {
-          if (fractional(p[i])) {
-            int prio = sys.weighted(i) ? 2 : 1;
-            if (prio > best) {
-              best = prio;
-              v = i;
-            }
-          }
-        }
-        if (v < 0) {
-          return p;
-        }
-        double lo = lp.lower(v);
-        double hi = lp.upper(v);
-        double dn = Math.floor(p[v]);
-        double upv = Math.ceil(p[v]);
-        boolean downFirst = p[v] - dn <= upv - p[v];
-        LinearSystem.Optimum o = null;
-        for (int side = 0; side < 2; side++) {
-          boolean toDown = downFirst == (side == 0);
-          bounds.set(v, toDown ? lo : upv, toDown ? dn : hi);
-          o = lp.solve(objective, max, false);
-          if (o != LinearSystem.INFEASIBLE) {
-            break;
-          }
-        }
-        if (o == LinearSystem.INFEASIBLE || o == null) {
-          return null;
-        }
-        p = o.point();
-      }
-      return null;
-    }
-  }
-
   private static boolean fractional(double x) {
     return Math.abs(x - Math.rint(x)) > RestrictedSystem.INTEGRAL;
   }
@@ -699,32 +636,11 @@ final class Audit {
     offer(sys, p, targets, up, down, tables);
   }
 
-  /**
-   * Offers an LP optimum of one cell as a table: as it is when whole; else, when {@code target} is
-   * a value the cell can reach, rounded with the cell held at or beyond it (a single variable's
-   * bound), else rounded freely.
-   */
-  private void offerTowards(RestrictedSystem sys, int[] objective, boolean max, LinearSystem.Optimum o, double target,
-      List<int[]> targets, long[] up, long[] down, List<long[][]> tables) {
-    if (o == null || sys.deviations(o.point()) != null || Double.isNaN(target) || objective.length != 1) {
-      offerOptimum(sys, objective, max, o, targets, up, down, tables);
-      return;
-    }
-    int var = objective[0];
-    double lo = sys.lp.lower(var);
-    double hi = sys.lp.upper(var);
-    if (max) {
-      sys.lp.setBounds(var, Math.max(lo, target), hi);
-    } else {
-      sys.lp.setBounds(var, lo, Math.min(hi, target));
-    }
-    try {
-      double[] p = diveOneByOne(sys, objective, max, o.point());
-      if (p != null) {
-        offer(sys, p, targets, up, down, tables);
-      }
-    } finally {
-      sys.lp.setBounds(var, lo, hi);
+  /** Offers an LP optimum as a table where it is whole already (a certificate for free, no dive). */
+  private void offerIfWhole(RestrictedSystem sys, LinearSystem.Optimum o, List<int[]> targets, long[] up, long[] down,
+      List<long[][]> tables) {
+    if (o != null && sys.deviations(o.point()) != null) {
+      offer(sys, o.point(), targets, up, down, tables);
     }
   }
 

@@ -3,13 +3,15 @@ package nl.gmsd.disclose;
 import java.util.Arrays;
 
 /**
- * The audit's proof that secret cells are safe: whole-number tables, each checked in exact integer
- * arithmetic against every bound and relation the attacker knows, that differ from the true table
- * in a few gemeenten. For every cell, {@code up} and {@code down} hold the largest and smallest
- * deviation from its true value among the tables checked so far (the true table itself counts, so
- * {@code up >= 0 >= down}). A secret cell is <b>certified</b> when {@code up - down >=
- * minIntervalWidth}: two whole-number tables consistent with everything published then give it
- * values that far apart, so no attacker, with linear or integer reasoning, can narrow it further.
+ * The audit's proof that secret cells are safe, of two kinds. Whole-number tables, each checked in
+ * exact integer arithmetic against every bound and relation the attacker knows, that differ from
+ * the true table in a few gemeenten: for every cell, {@code up} and {@code down} hold the largest
+ * and smallest deviation from its true value among the tables checked so far (the true table
+ * itself counts, so {@code up >= 0 >= down}); when {@code up - down >= minIntervalWidth}, two
+ * tables consistent with everything published give it values that far apart, so no attacker, with
+ * linear or integer reasoning, can narrow it further. And the values the cell takes at optima of
+ * linear programs over parts of the table ({@link #recordRange}): SPEC 8's own (continuous) test.
+ * A secret cell is <b>certified</b> when either shows it at least minIntervalWidth wide.
  *
  * <p>A table is given as its deviations on a set of free gemeenten; every other gemeente keeps its
  * true counts, so a province's (Nederland's) cells move by the sum of its free gemeenten's
@@ -27,8 +29,12 @@ final class Certificates {
   private final long minWidth;
   final long[][] up;
   final long[][] down;
-  /** Per cell the widest linear-programming range found, ends rounded inwards (0: none). */
-  private final long[][] lpWidth;
+  /**
+   * Per cell the lowest and highest value of it at the optima of the linear programs solved so
+   * far, over any part of the table (+infinity and -infinity: none).
+   */
+  private final double[][] lpLow;
+  private final double[][] lpHigh;
 
   Certificates(AuditState s) {
     this.s = s;
@@ -36,7 +42,16 @@ final class Certificates {
     int n = CellRelations.CELLS.size();
     up = new long[s.size()][n];
     down = new long[s.size()][n];
-    lpWidth = new long[s.size()][n];
+    lpLow = new double[s.size()][n];
+    lpHigh = new double[s.size()][n];
+    clearRanges();
+  }
+
+  private void clearRanges() {
+    for (int r = 0; r < s.size(); r++) {
+      Arrays.fill(lpLow[r], Double.POSITIVE_INFINITY);
+      Arrays.fill(lpHigh[r], Double.NEGATIVE_INFINITY);
+    }
   }
 
   /** How many times {@link #reset} ran: an interval shrank, so no earlier verdict holds. */
@@ -51,8 +66,8 @@ final class Certificates {
     for (int r = 0; r < s.size(); r++) {
       Arrays.fill(up[r], 0);
       Arrays.fill(down[r], 0);
-      Arrays.fill(lpWidth[r], 0);
     }
+    clearRanges();
   }
 
   /**
@@ -65,20 +80,34 @@ final class Certificates {
 
   /**
    * Records a cell's smallest and largest value in a linear program over part of the table (some
-   * gemeenten free, the others at their true counts). A part's feasible set lies inside the whole
-   * table's, and suppression only widens it, so a range found once stays a lower bound on the
-   * attacker's. The ends are rounded inwards to whole numbers ({@code floor(max) - ceil(min)}): the
-   * verdict of SPEC 8's audit (continuous variables), made no weaker by the integrality of counts
-   * at the ends.
+   * gemeenten free, the others at their true counts), or values it takes at feasible points of
+   * one (NaN: not known). A part's feasible set lies inside the whole table's, and suppression only
+   * widens it, so each value stays one the cell can take in SPEC 8's audit (continuous variables);
+   * so do the values of the checked tables. The lowest and highest of all of them, from any parts,
+   * bound the cell's range there from inside; their ends rounded inwards to whole numbers
+   * ({@code floor(max) - ceil(min)}) are the proof, made no weaker by the integrality of counts at
+   * the ends.
    *
-   * @return whether the range makes the cell safe
+   * @return whether the cell is now proven safe
    */
   boolean recordRange(int region, int cell, double min, double max) {
-    if (Double.isNaN(min) || Double.isNaN(max)) {
-      return false;
+    if (!Double.isNaN(min)) {
+      lpLow[region][cell] = Math.min(lpLow[region][cell], min);
     }
-    lpWidth[region][cell] = Math.max(lpWidth[region][cell], wholeWidth(min, max));
+    if (!Double.isNaN(max)) {
+      lpHigh[region][cell] = Math.max(lpHigh[region][cell], max);
+    }
     return certified(region, cell);
+  }
+
+  /** The lowest value the cell is known to take (a checked table's or a linear program's). */
+  double low(int region, int cell) {
+    return Math.min(lpLow[region][cell], s.exact[region][cell] + down[region][cell]);
+  }
+
+  /** The highest value the cell is known to take (a checked table's or a linear program's). */
+  double high(int region, int cell) {
+    return Math.max(lpHigh[region][cell], s.exact[region][cell] + up[region][cell]);
   }
 
   /**
@@ -98,7 +127,7 @@ final class Certificates {
    * (a lower bound on the width SPEC 8's audit gives it).
    */
   long width(int region, int cell) {
-    return Math.max(up[region][cell] - down[region][cell], lpWidth[region][cell]);
+    return Math.max(up[region][cell] - down[region][cell], wholeWidth(low(region, cell), high(region, cell)));
   }
 
   /**
