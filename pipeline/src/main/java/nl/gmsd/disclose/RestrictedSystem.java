@@ -180,25 +180,6 @@ final class RestrictedSystem implements AutoCloseable {
     return freeBelow.keySet();
   }
 
-  /** Whether the variable's cell has a coefficient other than -1, 0, 1 in some relation (aantal, arrangements). */
-  boolean weighted(int var) {
-    return WEIGHTED[var % n];
-  }
-
-  private static final boolean[] WEIGHTED = weightedCells();
-
-  private static boolean[] weightedCells() {
-    boolean[] w = new boolean[CellRelations.CELLS.size()];
-    for (CellRelations.Relation r : CellRelations.RELATIONS) {
-      for (int i = 0; i < r.cells().length; i++) {
-        if (Math.abs(r.coef()[i]) > 1) {
-          w[r.cells()[i]] = true;
-        }
-      }
-    }
-    return w;
-  }
-
   /** The true value of LP variable {@code var}. */
   double truth(int var) {
     return s.exact[free[var / n]][var % n];
