@@ -258,6 +258,10 @@ public final class RunOptions {
         problems.add("missing " + o.usage() + " (" + firstSentence(o.description()) + ")");
       }
     }
+    String engine = problems.isEmpty() ? Engines.problem(args) : null;
+    if (engine != null) {
+      problems.add(engine);
+    }
     return problems;
   }
 

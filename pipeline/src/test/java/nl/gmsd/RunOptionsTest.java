@@ -70,7 +70,7 @@ class RunOptionsTest {
       assertEquals(1, mine.size(), name + " in\n" + help);
       assertTrue(mine.get(0).endsWith("[required]") || mine.get(0).contains("[default: "), mine.get(0));
     }
-    for (String engine : List.of("runner", "flinkMaster", "parallelism", "disableMetrics")) {
+    for (String engine : List.of("runner", "flinkMaster", "parallelism", "hdfsConfiguration")) {
       assertTrue(lines.stream().anyMatch(l -> l.startsWith("  --" + engine + "=") && l.contains("[default: ")), engine);
     }
     assertTrue(help.contains("  --minCount=N  ") && help.contains("[default: 8]"));
@@ -147,6 +147,8 @@ class RunOptionsTest {
     REQUIRED + " --minCount | --minCount needs a value: --minCount=N",
     REQUIRED + " --parallelism=two | --parallelism=two: not a whole number",
     REQUIRED + " --disableMetrics=yes | --disableMetrics=yes: not true or false",
+    REQUIRED + " --disableMetrics=true | --disableMetrics: gmsd run needs Beam's metrics on, as its counts, verdicts "
+        + "and disclosure audit (run.json) come back from the job as them; leave the option out",
     REQUIRED + " output | 'output' is not an option: options are written --name=value"
   })
   void badCommandLinesGetOneSentenceEachAndExit2(String line, String expected) {
