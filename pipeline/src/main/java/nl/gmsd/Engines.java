@@ -9,8 +9,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * The engine choice: the embedded Flink engine is the default for real runs ({@code
  * --runner=FlinkRunner}, Beam's {@code --flinkMaster=[auto]}, which is embedded unless launched by
  * Flink's {@code flink run}; parallelism = cores); {@code --runner=DirectRunner}
- * serves tests and tiny inputs; {@code --flinkMaster=host:port} submits to a Flink cluster. On
- * Flink, Beam's metrics are off unless {@code --disableMetrics=false}.
+ * serves tests and tiny inputs; {@code --flinkMaster=host:port} submits to a Flink cluster. Beam's
+ * metrics stay on: the run's facts come back to the driver as them ({@code RunFacts}).
  */
 public final class Engines {
 
@@ -25,8 +25,6 @@ public final class Engines {
           "the JobManager of a Flink cluster to submit to; local paths must be visible to its TaskManagers", String.class),
       new RunOptions.Option("parallelism", "N", "the number of cores when embedded", false,
           "parallel tasks on Flink; give it with --flinkMaster, Beam does not see the cluster's default", int.class),
-      new RunOptions.Option("disableMetrics", "true|false", "true on Flink", false,
-          "Beam's counters off; false shows them in Flink's web UI, at about 10% more CPU", Boolean.class),
       new RunOptions.Option("hdfsConfiguration", "JSON", "from $HADOOP_CONF_DIR (core-site.xml, hdfs-site.xml)", false,
           "Hadoop's configuration for hdfs:// locations, e.g. '[{\"fs.defaultFS\":\"hdfs://namenode:8020\"}]'",
           String.class));
@@ -49,14 +47,24 @@ public final class Engines {
       if (embedded && value(list, "parallelism") == null) {
         list.add("--parallelism=" + Runtime.getRuntime().availableProcessors());
       }
-      // The job reads no Beam metric, and the Flink runner copies them into Flink's after every
-      // element a source reads (about 10% of the CPU at scale 0.25). --disableMetrics=false
-      // brings the counters back, e.g. to watch them in a cluster's web UI.
-      if (value(list, "disableMetrics") == null) {
-        list.add("--disableMetrics=true");
-      }
     }
     return list.toArray(new String[0]);
+  }
+
+  /**
+   * What the engine options of a command line cannot be, in one sentence, or null: Beam's metrics
+   * off on Flink ({@code --disableMetrics}), since the run's facts travel as them.
+   */
+  static String problem(String[] args) {
+    List<String> list = Arrays.asList(args);
+    String runner = value(list, "runner");
+    boolean flink = runner == null || runner.equals("FlinkRunner") || runner.endsWith(".FlinkRunner");
+    boolean disabled = list.contains("--disableMetrics") || "true".equals(value(list, "disableMetrics"));
+    if (flink && disabled) {
+      return "--disableMetrics: gmsd run needs Beam's metrics on, as its counts, verdicts and disclosure audit "
+          + "(run.json) come back from the job as them; leave the option out";
+    }
+    return null;
   }
 
   /**

@@ -12,7 +12,7 @@ public final class GmsdMain {
       gmsd: half-year processing of the Gemeentelijke Monitor Sociaal Domein (Wmo)
 
       Usage:
-        gmsd run --period=H12025 --archive=DIR --reference=DIR --pseudonymKeyFile=FILE --output=DIR [options]
+        gmsd run %s [options]
             The whole processing: technical check, pseudonymisation, merging, reference joins,
             counts, disclosure control, reports. Results for the period and the one before, on
             the embedded Flink engine by default. Every option with its default: gmsd run --help.
@@ -31,7 +31,7 @@ public final class GmsdMain {
             (gmsd demo --help).
 
         gmsd help | --help
-      """;
+      """.formatted(RunOptions.requiredUsage());
 
   private GmsdMain() {}
 

@@ -40,6 +40,7 @@ import nl.gmsd.pseudonymise.ReadPersons;
 import nl.gmsd.report.WriteCheckReports;
 import nl.gmsd.report.WriteOpOrdeReports;
 import nl.gmsd.write.RecordRunFacts;
+import nl.gmsd.write.RunFacts;
 import nl.gmsd.write.WriteMicrodata;
 import nl.gmsd.write.WriteTables;
 import org.apache.beam.sdk.Pipeline;
@@ -118,13 +119,20 @@ public final class GmsdPipeline {
     return new DeliveryRules.Settings(o.getMaxDeliveriesPerWindow());
   }
 
-  /** Where the reading of personen.csv leaves its facts: the staged output's hidden .run folder. */
+  /**
+   * Where the reading of personen.csv leaves its facts per range (data, not counts: the persons'
+   * pseudonym prefixes, see {@link PersonenFacts}): the staged output's hidden run folder.
+   */
   public static String personenFacts(String stagingOutput) {
-    return Storage.resolve(stagingOutput, RecordRunFacts.FOLDER + "/" + PersonenFacts.FOLDER);
+    return Storage.resolve(stagingOutput, OutputStaging.RUN_FOLDER + "/" + PersonenFacts.FOLDER);
   }
 
-  /** Adds every stage to {@code p}; outputs go to {@code in.stagingOutput()}. */
-  public static void build(Pipeline p, GmsdOptions options, RunInputs in) {
+  /**
+   * Adds every stage to {@code p}; outputs go to {@code in.stagingOutput()}. Returns what the job
+   * records as its facts ({@link RecordRunFacts}), for the driver to read them back from its
+   * result ({@link RunFacts#read}).
+   */
+  public static RunFacts.Expected build(Pipeline p, GmsdOptions options, RunInputs in) {
     String out = in.stagingOutput();
     List<Period> periods = in.resultPeriods();
     List<String> published = periods.stream().map(Period::code).toList();
@@ -171,6 +179,7 @@ public final class GmsdPipeline {
 
     // 7. Reports: the check's per file, op-orde per gemeente and period (restricted outputs).
     decision.apply("WriteCheckReports", WriteCheckReports.to(out));
+    decision.apply("RecordVerdicts", RecordRunFacts.recordVerdicts());
     WriteOpOrdeReports opOrde = WriteOpOrdeReports.of(periods, periodsRead, in.reference(), decisionView, out);
     counts.apply("WriteOpOrdeReports",
         costs == null ? opOrde : opOrde.withCosts(costs.figures().apply("CostsView", View.asSingleton())));
@@ -184,7 +193,7 @@ public final class GmsdPipeline {
     }
     active.apply("PublishedPeriodsOnly", Filter.by((MicrodataArrangement a) -> published.contains(a.getPeriod())))
         .apply("WriteMicrodata", WriteMicrodata.to(out));
-    table.audits().apply("WriteAudits", RecordRunFacts.writeAudits(out));
+    table.audits().apply("RecordAudits", RecordRunFacts.recordAudits());
     // The large collections get one consumer each where possible (Flink fuses a step only into a
     // single consumer): records are counted from the verdicts, and the records in force from the
     // arrangements, since each is in exactly one (ArrangementMergerPropertiesTest).
@@ -192,6 +201,15 @@ public final class GmsdPipeline {
     List<String> otherKinds = RecordRunFacts.otherKindsRead(periodsRead);
     List<String> verdictFacts = new ArrayList<>(List.of("records_delivered", "records_checked_approved"));
     otherKinds.forEach(k -> verdictFacts.addAll(List.of(k + "_files_delivered", k + "_records_delivered")));
+    List<String> arrangementFacts = List.of("arrangements_merged", "records_in_force");
+    List<String> costFacts = otherKinds.stream().map(k -> k + "_records_in_force").toList();
+    List<String> expected = new ArrayList<>(verdictFacts);
+    expected.addAll(arrangementFacts);
+    expected.addAll(List.of("arrangements_active", "clients", "cells_counted"));
+    expected.addAll(RecordRunFacts.CELLS_BY_STATUS);
+    if (costs != null) {
+      expected.addAll(costFacts);
+    }
     PCollectionList<KV<String, Long>> facts = PCollectionList.of(RecordRunFacts.tally("verdicts", verdicts, verdictFacts,
             (v, add) -> {
               if (v.getKind().equals(FileKinds.WMO)) {
@@ -203,7 +221,7 @@ public final class GmsdPipeline {
                 add.add(k + "_records_delivered", v.getRecords());
               }
             }))
-        .and(RecordRunFacts.tally("arrangements", arrangements, List.of("arrangements_merged", "records_in_force"),
+        .and(RecordRunFacts.tally("arrangements", arrangements, arrangementFacts,
             (a, add) -> {
               add.add("arrangements_merged", 1);
               add.add("records_in_force", a.getRecords());
@@ -221,10 +239,10 @@ public final class GmsdPipeline {
         .and(RecordRunFacts.tally("cells", table.cells(), RecordRunFacts.CELLS_BY_STATUS,
             (c, add) -> add.add(RecordRunFacts.cellsByStatus(c.getStatus()), 1)));
     if (costs != null) {
-      facts = facts.and(RecordRunFacts.tally("costRows", costs.rows(),
-          otherKinds.stream().map(k -> k + "_records_in_force").toList(),
+      facts = facts.and(RecordRunFacts.tally("costRows", costs.rows(), costFacts,
           (r, add) -> add.add(RecordRunFacts.factPrefix(r.getKind()) + "_records_in_force", 1)));
     }
-    facts.apply("WriteCounts", RecordRunFacts.writeCounts(out));
+    facts.apply("RecordCounts", RecordRunFacts.recordCounts());
+    return new RunFacts.Expected(expected, published);
   }
 }

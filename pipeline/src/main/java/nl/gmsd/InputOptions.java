@@ -42,7 +42,7 @@ public interface InputOptions extends PipelineOptions {
 
   @Description("Folder for the run's temporary files (the engine's working files and, under scripts/gmsd, the native "
       + "libraries it unpacks). The run makes its own folder gmsd-run-<pid>-<id> in it and removes it when it ends; "
-      + "one that a killed run left is removed by the next run.")
+      + "one that a killed run left is removed by the next run. It may not lie inside the output or an input.")
   @Default.InstanceFactory(TempFolderFactory.class)
   @RunOptions.DefaultInWords("the system's temporary folder: TMPDIR, else /tmp")
   String getTempFolder();

@@ -8,7 +8,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 @Description("The join with the population register (SPEC 6)")
 public interface JoinOptions extends PipelineOptions {
   @Description("The run stops before publishing (exit 2) when fewer than this share of the clients found their "
-      + "person in personen.csv; a gemeente below it is named as a warning. A share from 0 to 1; 0 turns the check off.")
+      + "person in personen.csv (a wrong register, not a result); a gemeente below it is named as a warning. A share from 0 to 1; 0 turns the check off.")
   @Default.Double(0.5)
   double getMinPersonMatchShare();
 

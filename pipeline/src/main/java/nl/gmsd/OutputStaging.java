@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import nl.gmsd.common.io.Location;
 import nl.gmsd.common.io.Storage;
-import nl.gmsd.write.RecordRunFacts;
 
 /**
  * The hidden folders a run keeps beside its {@code --output} (SPEC 10): the staged output
@@ -33,6 +32,13 @@ import nl.gmsd.write.RecordRunFacts;
  */
 final class OutputStaging {
 
+  /**
+   * The run's own hidden folder in its staged output: {@code owner}, and what the workers write
+   * for the driver that is data rather than a count (the register's facts per range,
+   * {@code PersonenFacts}); the counts travel with the job's result ({@code RunFacts}). Removed
+   * when the output is published.
+   */
+  static final String RUN_FOLDER = ".run";
   static final String OWNER = "owner";
   /** A staged output without an owner yet is a live run's first moment; older than this, a dead one's. */
   private static final Duration UNOWNED_GRACE = Duration.ofHours(1);
@@ -58,11 +64,11 @@ final class OutputStaging {
   static OutputStaging create(String output, RunTemporaryFolder temp) throws IOException {
     String id = UUID.randomUUID().toString();
     String staging = Storage.resolve(Storage.parent(output), partialPrefix(output) + id);
-    String owner = Storage.resolve(staging, RecordRunFacts.FOLDER + "/" + OWNER);
+    String owner = Storage.resolve(staging, RUN_FOLDER + "/" + OWNER);
     if (Storage.isLocal(output)) {
       Path local = Location.localPath(staging);
-      Files.createDirectories(local.resolve(RecordRunFacts.FOLDER));
-      Files.writeString(local.resolve(RecordRunFacts.FOLDER).resolve(OWNER), temp.path() + "\n", StandardCharsets.UTF_8);
+      Files.createDirectories(local.resolve(RUN_FOLDER));
+      Files.writeString(local.resolve(RUN_FOLDER).resolve(OWNER), temp.path() + "\n", StandardCharsets.UTF_8);
     } else {
       try (var out = Storage.create(owner)) { // the folder is made by its first file
         out.write((temp.path() + "\n" + host() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -121,7 +127,7 @@ final class OutputStaging {
       }
       throw e;
     }
-    RunCommand.deleteRecursively(out.resolve(RecordRunFacts.FOLDER));
+    RunCommand.deleteRecursively(out.resolve(RUN_FOLDER));
     if (previous != null) {
       RunCommand.deleteRecursively(previous);
     }
@@ -142,7 +148,7 @@ final class OutputStaging {
       }
       throw e;
     }
-    Storage.deleteRecursively(Storage.resolve(output, RecordRunFacts.FOLDER));
+    Storage.deleteRecursively(Storage.resolve(output, RUN_FOLDER));
     if (previous != null) {
       Storage.deleteRecursively(previous);
     }
@@ -222,7 +228,7 @@ final class OutputStaging {
       }
       removed++;
     }
-    Path facts = output.resolve(RecordRunFacts.FOLDER);
+    Path facts = output.resolve(RUN_FOLDER);
     if (Files.isDirectory(facts, LinkOption.NOFOLLOW_LINKS) && Files.exists(facts.resolve(OWNER)) && !ownerAlive(output)) {
       RunTemporaryFolder.deleteQuietly(facts); // killed just after the swap, before removing it
       removed++;
@@ -238,7 +244,7 @@ final class OutputStaging {
    * owner yet counts as a live run's for an hour (a run writes it right after the folder).
    */
   private static boolean ownerAlive(Path folder) throws IOException {
-    Path owner = folder.resolve(RecordRunFacts.FOLDER).resolve(OWNER);
+    Path owner = folder.resolve(RUN_FOLDER).resolve(OWNER);
     if (!Files.isRegularFile(owner, LinkOption.NOFOLLOW_LINKS)) {
       if (!Files.exists(folder)) {
         return false;
@@ -306,7 +312,7 @@ final class OutputStaging {
       }
       removed++;
     }
-    String facts = Storage.resolve(output, RecordRunFacts.FOLDER);
+    String facts = Storage.resolve(output, RUN_FOLDER);
     if (Storage.kind(Storage.resolve(facts, OWNER)) == Storage.Kind.FILE && !ownerAliveElsewhere(output)) {
       Storage.deleteRecursively(facts); // killed just after the swap, before removing it
       removed++;
@@ -323,7 +329,7 @@ final class OutputStaging {
    * owner file's age. A staged output without an owner (its first file) is a killed run's.
    */
   private static boolean ownerAliveElsewhere(String folder) throws IOException {
-    String owner = Storage.resolve(folder, RecordRunFacts.FOLDER + "/" + OWNER);
+    String owner = Storage.resolve(folder, RUN_FOLDER + "/" + OWNER);
     if (Storage.kind(owner) != Storage.Kind.FILE) {
       return false;
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -28,16 +27,17 @@ import nl.gmsd.common.input.InputPaths;
 import nl.gmsd.common.io.LocalCopy;
 import nl.gmsd.common.io.Location;
 import nl.gmsd.common.io.Storage;
+import nl.gmsd.disclose.AuditReport;
 import nl.gmsd.intake.DeliveryArchive;
 import nl.gmsd.join.PersonMatch;
 import nl.gmsd.pseudonymise.PersonenFacts;
 import nl.gmsd.pseudonymise.PersonenFile;
 import nl.gmsd.pseudonymise.PseudonymKey;
 import nl.gmsd.pseudonymise.Pseudonymiser;
-import nl.gmsd.report.WriteCheckReports;
 import nl.gmsd.write.Json;
 import nl.gmsd.write.OutputFiles;
 import nl.gmsd.write.RecordRunFacts;
+import nl.gmsd.write.RunFacts;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -172,15 +172,19 @@ public final class RunCommand {
       GmsdPipeline.RunInputs inputs = new GmsdPipeline.RunInputs(period, deliveries.uploads(),
           deliveries.withdrawals(), reference, archive, personenFile, keyFile, stagingPath);
       Pipeline pipeline = Pipeline.create(options);
-      GmsdPipeline.build(pipeline, options, inputs);
+      RunFacts.Expected expected = GmsdPipeline.build(pipeline, options, inputs);
       out.printf("Running the pipeline on %s ...%n", Engines.describe(options));
+      PipelineResult result;
       PipelineResult.State state;
       try (Heartbeat ignored = Heartbeat.every(30, out)) {
-        state = pipeline.run().waitUntilFinish();
+        result = pipeline.run();
+        state = result.waitUntilFinish();
       }
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the pipeline ended in state " + state);
       }
+      // The job's counts, verdicts and audits come with its result, not from files it wrote.
+      RunFacts facts = RunFacts.read(result.metrics(), expected);
       int abandoned = OutputFiles.removeAbandonedTemporaries(stagingPath);
       if (abandoned > 0) {
         out.printf("Removed %d unfinished file(s) of task attempts that failed and were retried.%n", abandoned);
@@ -191,8 +195,7 @@ public final class RunCommand {
           new Pseudonymiser(PseudonymKey.read(keyFile)));
       checkMillis.put("register_facts_after_the_job", (System.nanoTime() - factsStarted) / 1_000_000);
       out.printf("%s: %d rows checked while the job read them.%n", PERSONEN_FILE, register.rows());
-      TreeMap<String, Long> facts = readFacts(stagingPath);
-      PersonMatch match = PersonMatch.of(facts);
+      PersonMatch match = PersonMatch.of(facts.counts());
       checkPersonMatch(match, options.getMinPersonMatchShare(), reference, period, out);
       writeRunJson(stagingPath, options, inputs, deliveries, referenceDir, started, register, facts, match,
           checkMillis);
@@ -398,7 +401,7 @@ public final class RunCommand {
 
   private static void writeRunJson(String staging, GmsdOptions options, GmsdPipeline.RunInputs in,
       DeliveryArchive deliveries, String referenceDir, Instant started, PersonenFacts.Summary register,
-      TreeMap<String, Long> facts, PersonMatch match, Map<String, Object> checkMillis) throws IOException {
+      RunFacts facts, PersonMatch match, Map<String, Object> checkMillis) throws IOException {
     Map<String, Object> run = Json.object();
     run.put("status", "completed");
     run.put("period", in.period().code());
@@ -435,9 +438,9 @@ public final class RunCommand {
         .map(u -> u.getFile() + " (" + u.getReceivedAt() + ", window " + u.getWindow() + ")").toList());
     deliveryFacts.put("files_not_in_manifest", deliveries.unlistedFiles());
     deliveryFacts.put("withdrawals", deliveries.withdrawals().size());
-    deliveryFacts.put("verdicts", verdictCounts(staging));
+    deliveryFacts.put("verdicts", new TreeMap<>(facts.verdicts()));
     if (!RecordRunFacts.otherKindsRead(in.periodsRead()).isEmpty()) {
-      deliveryFacts.put("verdicts_per_kind", verdictCountsPerKind(staging)); // SPEC 12: runs of 2016-2019
+      deliveryFacts.put("verdicts_per_kind", verdictsPerKind(facts)); // SPEC 12: runs of 2016-2019
     }
     run.put("deliveries", deliveryFacts);
 
@@ -445,7 +448,7 @@ public final class RunCommand {
     run.put("inhabitants", inhabitantsSources(in));
     Map<String, Object> counts = Json.object();
     TreeMap<String, Long> stageCounts = new TreeMap<>();
-    facts.forEach((k, v) -> {
+    facts.counts().forEach((k, v) -> {
       if (!k.startsWith(PersonMatch.KEY_PREFIX)) {
         stageCounts.put(k, v);
       }
@@ -455,16 +458,13 @@ public final class RunCommand {
     run.put("counts", counts);
     run.put("person_match", personMatch(match, options.getMinPersonMatchShare()));
     Map<String, Object> audits = Json.object();
-    for (Period p : in.resultPeriods()) {
-      String a = Storage.resolve(staging, RecordRunFacts.FOLDER + "/audit-" + p.code() + ".json");
-      audits.put(p.code(), isRegularFile(a) ? new Json.Raw(readString(a)) : null);
-    }
-    run.put("disclosure_audit", audits);
     Map<String, Object> auditMillis = Json.object();
     for (Period p : in.resultPeriods()) {
-      String t = Storage.resolve(staging, RecordRunFacts.FOLDER + "/audit-" + p.code() + ".millis");
-      auditMillis.put(p.code(), isRegularFile(t) ? Long.parseLong(readString(t).trim()) : null);
+      AuditReport audit = facts.audits().get(p.code());
+      audits.put(p.code(), audit.toJsonObject());
+      auditMillis.put(p.code(), audit.solveMillis()); // the machine's, so under environment
     }
+    run.put("disclosure_audit", audits);
 
     Map<String, Object> env = Json.object();
     env.put("engine", Engines.describe(options));
@@ -480,7 +480,7 @@ public final class RunCommand {
     env.put("input_checks_ms", checkMillis);
     // What the output holds once published (without the run's own .run folder): a later run
     // replaces this folder only while its listing still gives this digest (OutputFolder).
-    List<String> listing = new ArrayList<>(OutputFolder.listing(staging, RecordRunFacts.FOLDER));
+    List<String> listing = new ArrayList<>(OutputFolder.listing(staging, OutputStaging.RUN_FOLDER));
     listing.add(RUN_JSON);
     env.put("output_files_sha256", OutputFolder.digest(listing));
     run.put("environment", env);
@@ -489,10 +489,6 @@ public final class RunCommand {
 
   private static boolean isRegularFile(String f) throws IOException {
     return Storage.isLocal(f) ? Files.isRegularFile(Path.of(f)) : Storage.kind(f) == Storage.Kind.FILE;
-  }
-
-  private static String readString(String f) throws IOException {
-    return new String(Storage.readAllBytes(f), StandardCharsets.UTF_8);
   }
 
   /** Where each period's inhabitants come from (SPEC 6: the nearest year with counts). */
@@ -522,48 +518,13 @@ public final class RunCommand {
     return list;
   }
 
-  private static Map<String, Object> verdictCounts(String staging) throws IOException {
-    Map<String, Integer> counts = new TreeMap<>();
-    String csv = Storage.resolve(staging, WriteCheckReports.FOLDER + "/verdicts.csv");
-    if (isRegularFile(csv)) {
-      List<String> lines = readString(csv).lines().toList();
-      for (String line : lines.subList(1, lines.size())) {
-        String[] f = line.split(";", -1);
-        counts.merge(f[4], 1, Integer::sum);
-      }
-    }
-    Map<String, Object> m = Json.object();
-    counts.forEach(m::put);
-    return m;
-  }
-
-  /** Per file kind (by the name's prefix, as the check took it), the verdicts of verdicts.csv. */
-  private static Map<String, Object> verdictCountsPerKind(String staging) throws IOException {
-    Map<String, Map<String, Integer>> counts = new TreeMap<>();
-    String csv = Storage.resolve(staging, WriteCheckReports.FOLDER + "/verdicts.csv");
-    List<String> lines = readString(csv).lines().toList();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] f = line.split(";", -1);
-      counts.computeIfAbsent(FileKinds.shipped().kindOf(f[0]).id(), k -> new TreeMap<>()).merge(f[4], 1, Integer::sum);
-    }
+  /** Per file kind that the run knows (SPEC 12), the files per verdict; empty for a kind without a file. */
+  private static Map<String, Object> verdictsPerKind(RunFacts facts) {
     Map<String, Object> m = Json.object();
     for (FileKind k : FileKinds.shipped().all()) {
       Map<String, Object> perVerdict = Json.object();
-      counts.getOrDefault(k.id(), new TreeMap<>()).forEach(perVerdict::put);
+      facts.verdictsPerKind().getOrDefault(k.id(), new TreeMap<>()).forEach(perVerdict::put);
       m.put(k.id(), perVerdict);
-    }
-    return m;
-  }
-
-  /** The run facts the job counted ({@code .run/counts.tsv}), by name. */
-  private static TreeMap<String, Long> readFacts(String staging) throws IOException {
-    TreeMap<String, Long> m = new TreeMap<>();
-    String f = Storage.resolve(staging, RecordRunFacts.FOLDER + "/" + RecordRunFacts.COUNTS_FILE);
-    if (isRegularFile(f)) {
-      for (String line : readString(f).lines().toList()) {
-        String[] kv = line.split("\t");
-        m.put(kv[0], Long.parseLong(kv[1]));
-      }
     }
     return m;
   }

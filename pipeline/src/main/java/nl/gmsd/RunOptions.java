@@ -150,13 +150,7 @@ public final class RunOptions {
   /** {@code gmsd run --help}: every option on one line with its default, from the interfaces. */
   public static String runHelp() {
     StringBuilder b = new StringBuilder();
-    b.append("Usage: gmsd run");
-    for (Option o : all()) {
-      if (o.required()) {
-        b.append(' ').append(o.usage());
-      }
-    }
-    b.append(" [options]\n\n");
+    b.append("Usage: gmsd run ").append(requiredUsage()).append(" [options]\n\n");
     b.append("The whole half-year processing for the period P: technical check, pseudonymisation, merging,\n"
         + "reference joins, counts, disclosure control and reports, with results for P and the period\n"
         + "before. Validates every input before anything is written; writes into a hidden folder beside\n"
@@ -170,6 +164,11 @@ public final class RunOptions {
     b.append("\nExit status: 0 done, 1 the run failed (the previous output is untouched), 2 bad options or\n"
         + "inputs (nothing written).\n");
     return b.toString();
+  }
+
+  /** The required options as a command line writes them: {@code --archive=DIR --output=DIR ...}. */
+  public static String requiredUsage() {
+    return String.join(" ", all().stream().filter(Option::required).map(Option::usage).toList());
   }
 
   /** {@code gmsd demo --help}: the demo's own options, then the run's options it passes on. */
@@ -197,6 +196,39 @@ public final class RunOptions {
     b.append('\n').append(Engines.OPTIONS_HEADING).append(":\n");
     table(b, Engines.OPTIONS);
     return b.toString();
+  }
+
+  /** The first and last line of README's table of the options, which {@link #markdown()} writes. */
+  public static final String MARKDOWN_BEGIN =
+      "<!-- The options as RunOptions.markdown() writes them from the options interfaces; RunOptionsTest checks it. -->";
+  public static final String MARKDOWN_END = "<!-- End of the options. -->";
+
+  /**
+   * README's table of {@code gmsd run}'s options, from the same interfaces and the same words as
+   * {@link #runHelp()}: a heading row per group, then its options with their defaults.
+   */
+  public static String markdown() {
+    StringBuilder b = new StringBuilder(MARKDOWN_BEGIN).append('\n');
+    b.append("| option | default | meaning |\n|---|---|---|\n");
+    for (Group g : groups()) {
+      markdownRows(b, g.heading(), g.list());
+    }
+    markdownRows(b, Engines.OPTIONS_HEADING, Engines.OPTIONS);
+    return b.append(MARKDOWN_END).append('\n').toString();
+  }
+
+  private static void markdownRows(StringBuilder b, String heading, List<Option> options) {
+    b.append("| **").append(markdownText(heading)).append("** | | |\n");
+    for (Option o : options) {
+      b.append("| `").append(o.usage().replace("|", "\\|")).append("` | ")
+          .append(o.required() ? "(required)" : markdownText(o.defaultText())).append(" | ")
+          .append(markdownText(o.description())).append(" |\n");
+    }
+  }
+
+  /** Text in a table cell: a bar would end the cell, an angle bracket start an HTML tag. */
+  private static String markdownText(String s) {
+    return s.replace("|", "\\|").replace("<", "&lt;");
   }
 
   /** One line per option: usage, description, default. */
@@ -257,6 +289,10 @@ public final class RunOptions {
       if (o.required() && !given.contains(o.name())) {
         problems.add("missing " + o.usage() + " (" + firstSentence(o.description()) + ")");
       }
+    }
+    String engine = problems.isEmpty() ? Engines.problem(args) : null;
+    if (engine != null) {
+      problems.add(engine);
     }
     return problems;
   }
@@ -350,7 +386,8 @@ public final class RunOptions {
     return s;
   }
 
-  private static Object value(GmsdOptions options, Class<?> part, String name) {
+  /** The value of option {@code name} of the interface {@code part} in {@code options}. */
+  static Object value(GmsdOptions options, Class<?> part, String name) {
     String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     try {
       @SuppressWarnings("unchecked")

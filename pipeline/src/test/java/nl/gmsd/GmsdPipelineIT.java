@@ -174,6 +174,19 @@ class GmsdPipelineIT {
     assertEquals(rows, sum);
   }
 
+  @Test
+  void runJsonHasTheVerdictsOfVerdictsCsvAndAnAuditPerPeriod() throws IOException {
+    // The job's facts reach run.json with the job's result (RunFacts), on both engines alike.
+    for (Path out : List.of(direct, flink)) {
+      String json = Files.readString(out.resolve("run.json"));
+      assertTrue(json.contains("\"verdicts\": {\n      \"AFGEKEURD\": 2,\n      \"GOEDGEKEURD\": 5\n    }"), json);
+      for (String period : List.of("H12025", "H22024")) {
+        assertTrue(json.contains("\"" + period + "\": {\n      \"rounds\": "), period + " in " + json);
+      }
+      assertTrue(json.contains("\"records_delivered\": "), json);
+    }
+  }
+
   private static void assertRow(List<String> rows, String key, String value, String status) {
     String row = rows.stream().filter(r -> r.startsWith(key + ";")).findFirst().orElseThrow(() -> new AssertionError("no row " + key));
     assertEquals(key + ";" + value + ";" + status, row);

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +73,7 @@ class RunOptionsTest {
       assertEquals(1, mine.size(), name + " in\n" + help);
       assertTrue(mine.get(0).endsWith("[required]") || mine.get(0).contains("[default: "), mine.get(0));
     }
-    for (String engine : List.of("runner", "flinkMaster", "parallelism", "disableMetrics")) {
+    for (String engine : List.of("runner", "flinkMaster", "parallelism", "hdfsConfiguration")) {
       assertTrue(lines.stream().anyMatch(l -> l.startsWith("  --" + engine + "=") && l.contains("[default: ")), engine);
     }
     assertTrue(help.contains("  --minCount=N  ") && help.contains("[default: 8]"));
@@ -88,6 +91,82 @@ class RunOptionsTest {
     assertTrue(heading >= 0 && lines.get(heading + 1).equals(share), "under its own heading: " + lines);
     String temp = lines.stream().filter(l -> l.startsWith("  --tempFolder=DIR ")).findFirst().orElseThrow();
     assertTrue(temp.endsWith("[default: the system's temporary folder: TMPDIR, else /tmp]"), temp);
+  }
+
+  @Test
+  void everyOptionHasADescriptionAndEveryInterfaceAHeading() {
+    for (Class<?> part : GmsdOptions.class.getInterfaces()) {
+      Description heading = part.getAnnotation(Description.class);
+      assertTrue(heading != null && !heading.value().isBlank(), part + " needs a @Description: the help's heading");
+      for (Method m : part.getDeclaredMethods()) {
+        if (m.getName().startsWith("get") || m.getName().startsWith("is")) {
+          Description d = m.getAnnotation(Description.class);
+          assertTrue(d != null && !d.value().isBlank(), m + " needs a @Description: it is the help's text");
+          assertTrue(m.isAnnotationPresent(Validation.Required.class) || m.isAnnotationPresent(RunOptions.DefaultInWords.class)
+              || Arrays.stream(m.getAnnotations()).anyMatch(a -> a.annotationType().getEnclosingClass() == Default.class),
+              m + " needs a @Default (or @Validation.Required): the help shows it");
+        }
+      }
+    }
+    for (RunOptions.Option o : Engines.OPTIONS) {
+      assertFalse(o.description().isBlank(), o.toString());
+    }
+  }
+
+  @Test
+  void theHelpsDefaultsAreTheValuesARunGetsWithoutTheOption() {
+    PipelineOptionsFactory.register(GmsdOptions.class);
+    GmsdOptions o = PipelineOptionsFactory.fromArgs(args(REQUIRED)).as(GmsdOptions.class);
+    int compared = 0;
+    for (RunOptions.Group g : RunOptions.groups()) {
+      for (RunOptions.Option option : g.list()) {
+        if (option.required()) {
+          continue;
+        }
+        Object value = RunOptions.value(o, g.options(), option.name());
+        if (option.name().equals("tempFolder")) { // a default in words: the system's temporary folder
+          assertEquals(System.getProperty("java.io.tmpdir"), value);
+          continue;
+        }
+        assertEquals(option.defaultText(), String.valueOf(value), option.name());
+        compared++;
+      }
+    }
+    assertTrue(compared >= 8, "compared " + compared);
+  }
+
+  @Test
+  void theEngineOptionsInTheHelpAreBeamsOwn() {
+    Map<String, Class<?>> known = RunOptions.knownOptions();
+    for (RunOptions.Option o : Engines.OPTIONS) {
+      Class<?> type = known.get(o.name());
+      assertTrue(type != null, o.name() + " is an option of Beam's or Flink's");
+      if (type.isPrimitive() || Number.class.isAssignableFrom(type) || type == Boolean.class) {
+        assertEquals(boxed(type), boxed(o.type()), o.name() + ": its type, for the help's placeholder");
+      }
+    }
+    // What the launcher sets on its own is in the help with the default it gives.
+    for (String a : Engines.withDefaults(new String[0])) {
+      String name = a.substring(2, a.indexOf('='));
+      assertTrue(Engines.OPTIONS.stream().anyMatch(o -> o.name().equals(name)), name + " is set by the launcher");
+    }
+  }
+
+  private static Class<?> boxed(Class<?> c) {
+    return c == int.class ? Integer.class : c == boolean.class ? Boolean.class : c == long.class ? Long.class
+        : c == double.class ? Double.class : c;
+  }
+
+  @Test
+  void readmeListsTheOptionsAsTheHelpDoes() throws java.io.IOException {
+    Path readme = Path.of(System.getProperty("user.dir")).getParent().resolve("README.md");
+    String text = Files.readString(readme);
+    int begin = text.indexOf(RunOptions.MARKDOWN_BEGIN);
+    int end = text.indexOf(RunOptions.MARKDOWN_END);
+    assertTrue(begin >= 0 && end > begin, "README.md has no table of the options between the markers");
+    String table = text.substring(begin, end + RunOptions.MARKDOWN_END.length() + 1);
+    assertEquals(RunOptions.markdown(), table,
+        "README.md's table of the options differs from the options interfaces: put this one in its place");
   }
 
   @Test
@@ -147,6 +226,8 @@ class RunOptionsTest {
     REQUIRED + " --minCount | --minCount needs a value: --minCount=N",
     REQUIRED + " --parallelism=two | --parallelism=two: not a whole number",
     REQUIRED + " --disableMetrics=yes | --disableMetrics=yes: not true or false",
+    REQUIRED + " --disableMetrics=true | --disableMetrics: gmsd run needs Beam's metrics on, as its counts, verdicts "
+        + "and disclosure audit (run.json) come back from the job as them; leave the option out",
     REQUIRED + " output | 'output' is not an option: options are written --name=value"
   })
   void badCommandLinesGetOneSentenceEachAndExit2(String line, String expected) {

@@ -3,12 +3,12 @@ package nl.gmsd.beam;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
- * Whether the job's Beam counters may be touched. With Beam's metrics off on Flink
- * ({@code --disableMetrics=true}, the launcher's default) the Flink runner still declares metrics
+ * Whether the stages' own Beam counters (for a cluster's web UI) may be touched. With Beam's
+ * metrics off on Flink ({@code --disableMetrics=true}) the Flink runner still declares metrics
  * supported but gives the worker threads no metrics container, so the first {@code Counter.inc()}
- * makes Beam's {@code MetricsEnvironment} log an ERROR with a stack trace in a run that is fine.
- * The job reads none of its counters (run facts are data, see {@code RecordRunFacts}), so a DoFn
- * asks here once per bundle and leaves its counters alone when they are not collected.
+ * makes Beam's {@code MetricsEnvironment} log an ERROR with a stack trace. {@code gmsd run} refuses
+ * that option (its facts travel as metrics, {@code RecordRunFacts}), but a pipeline built from these
+ * stages elsewhere may run so: a DoFn asks here once per bundle and leaves its counters alone then.
  */
 public final class JobMetrics {
 

@@ -5,10 +5,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ObjLongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What disclosure control of one period did, for {@code run.json} (SPEC 8). Never holds a true
  * value of a secret cell; interval widths are proven lower bounds and are fine to show.
+ *
+ * <p>It reaches the driver as named whole numbers ({@link #toFacts}, {@link #fromFacts}), each a
+ * Beam counter that the one step holding the report adds once ({@code RecordRunFacts}): every
+ * field is a count or a width, the stage and table names are fixed identifiers, and the order of
+ * the stages and tables travels as an index in the name. A width that is null (no proven secret
+ * cell) is a name left out.
  *
  * @param period the period code
  * @param tables per family of the table by count measure ({@code clienten}, {@code arrangementen},
@@ -36,6 +46,123 @@ public record AuditReport(String period, List<TableAudit> tables, List<Protectio
    */
   public record TableAudit(String table, int primaryCells, int secondaryCells, Long narrowestWidth)
       implements Serializable {}
+
+  /** Names of stages and tables: fixed identifiers, so that a name splits back unambiguously. */
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final Pattern STAGE_FACT =
+      Pattern.compile("stages/(\\d+)/([a-z][a-z0-9_]*)/(cells_made_secret|rounds|unsafe_after)");
+  private static final Pattern TABLE_FACT =
+      Pattern.compile("tables/(\\d+)/([a-z][a-z0-9_]*)/(primary_cells|secondary_cells|narrowest_interval_width)");
+  /** Present in every report's facts, so that an audit with nothing in it still arrives. */
+  static final String REPORTED = "reported";
+
+  /**
+   * The report as named whole numbers (the period is not among them: the caller names it), e.g.
+   * {@code linear_programs}, {@code stages/1/heuristic_rounds/cells_made_secret},
+   * {@code tables/0/clienten/narrowest_interval_width}, {@code solve_ms}.
+   */
+  public void toFacts(ObjLongConsumer<String> fact) {
+    fact.accept(REPORTED, 1);
+    fact.accept("linear_programs", lpCount);
+    fact.accept("cells_beyond_protection", beyondProtection);
+    fact.accept("cells_not_proven_safe", unsafeLeft);
+    fact.accept("solve_ms", solveMillis);
+    for (int i = 0; i < stages.size(); i++) {
+      ProtectionStage.Report s = stages.get(i);
+      String prefix = "stages/" + i + "/" + identifier(s.stage()) + "/";
+      fact.accept(prefix + "cells_made_secret", s.cellsMadeSecret());
+      fact.accept(prefix + "rounds", s.rounds());
+      fact.accept(prefix + "unsafe_after", s.unsafeAfter());
+    }
+    for (int i = 0; i < tables.size(); i++) {
+      TableAudit t = tables.get(i);
+      String prefix = "tables/" + i + "/" + identifier(t.table()) + "/";
+      fact.accept(prefix + "primary_cells", t.primaryCells());
+      fact.accept(prefix + "secondary_cells", t.secondaryCells());
+      if (t.narrowestWidth() != null) {
+        fact.accept(prefix + "narrowest_interval_width", t.narrowestWidth());
+      }
+    }
+  }
+
+  /**
+   * The report of {@code period} back from its {@link #toFacts facts}; throws when they are not a
+   * whole report (a name missing, or one it does not know).
+   */
+  public static AuditReport fromFacts(String period, Map<String, Long> facts) {
+    if (facts.getOrDefault(REPORTED, 0L) != 1) {
+      throw new IllegalArgumentException("the audit of " + period + " did not arrive whole: " + facts.keySet());
+    }
+    TreeMap<Integer, String> stageNames = new TreeMap<>();
+    TreeMap<Integer, Map<String, Long>> stageFacts = new TreeMap<>();
+    TreeMap<Integer, String> tableNames = new TreeMap<>();
+    TreeMap<Integer, Map<String, Long>> tableFacts = new TreeMap<>();
+    for (Map.Entry<String, Long> e : facts.entrySet()) {
+      Matcher stage = STAGE_FACT.matcher(e.getKey());
+      Matcher table = TABLE_FACT.matcher(e.getKey());
+      if (stage.matches()) {
+        collect(stage, e.getValue(), stageNames, stageFacts, period);
+      } else if (table.matches()) {
+        collect(table, e.getValue(), tableNames, tableFacts, period);
+      } else if (!List.of(REPORTED, "linear_programs", "cells_beyond_protection", "cells_not_proven_safe", "solve_ms")
+          .contains(e.getKey())) {
+        throw new IllegalArgumentException("the audit of " + period + " has an unknown fact " + e.getKey());
+      }
+    }
+    List<ProtectionStage.Report> stageList = new ArrayList<>();
+    for (Map.Entry<Integer, String> s : stageNames.entrySet()) {
+      requireIndex(s.getKey(), stageList.size(), period);
+      Map<String, Long> f = stageFacts.get(s.getKey());
+      stageList.add(new ProtectionStage.Report(s.getValue(), intFact(f, "cells_made_secret", period),
+          intFact(f, "rounds", period), intFact(f, "unsafe_after", period)));
+    }
+    List<TableAudit> tableList = new ArrayList<>();
+    for (Map.Entry<Integer, String> t : tableNames.entrySet()) {
+      requireIndex(t.getKey(), tableList.size(), period);
+      Map<String, Long> f = tableFacts.get(t.getKey());
+      tableList.add(new TableAudit(t.getValue(), intFact(f, "primary_cells", period),
+          intFact(f, "secondary_cells", period), f.get("narrowest_interval_width")));
+    }
+    return new AuditReport(period, List.copyOf(tableList), List.copyOf(stageList),
+        intFact(facts, "cells_beyond_protection", period), intFact(facts, "cells_not_proven_safe", period),
+        fact(facts, "linear_programs", period), fact(facts, "solve_ms", period));
+  }
+
+  private static String identifier(String name) {
+    if (!IDENTIFIER.matcher(name).matches()) {
+      throw new IllegalArgumentException("not an identifier for a fact's name: " + name);
+    }
+    return name;
+  }
+
+  private static void collect(Matcher m, long value, TreeMap<Integer, String> names,
+      TreeMap<Integer, Map<String, Long>> facts, String period) {
+    int index = Integer.parseInt(m.group(1));
+    String known = names.putIfAbsent(index, m.group(2));
+    if (known != null && !known.equals(m.group(2))) {
+      throw new IllegalArgumentException("the audit of " + period + " names " + index + " both " + known + " and "
+          + m.group(2));
+    }
+    facts.computeIfAbsent(index, i -> new TreeMap<>()).put(m.group(3), value);
+  }
+
+  private static void requireIndex(int index, int expected, String period) {
+    if (index != expected) {
+      throw new IllegalArgumentException("the audit of " + period + " lacks entry " + expected + " of a list");
+    }
+  }
+
+  private static long fact(Map<String, Long> facts, String name, String period) {
+    Long v = facts.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("the audit of " + period + " lacks " + name);
+    }
+    return v;
+  }
+
+  private static int intFact(Map<String, Long> facts, String name, String period) {
+    return Math.toIntExact(fact(facts, name, period));
+  }
 
   /** Rounds of the heuristic stage. */
   public int rounds() {

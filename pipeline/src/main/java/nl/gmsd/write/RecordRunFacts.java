@@ -1,28 +1,26 @@
 package nl.gmsd.write;
 
-import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import nl.gmsd.beam.GatherAll;
+import nl.gmsd.avro.FileVerdict;
 import nl.gmsd.beam.TallyPerBundle;
 import nl.gmsd.check.FileKind;
 import nl.gmsd.check.FileKinds;
 import nl.gmsd.common.Period;
 import nl.gmsd.disclose.AuditReport;
+import nl.gmsd.intake.DeliveryRules;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -30,14 +28,39 @@ import org.apache.beam.sdk.values.PDone;
 
 
 /**
- * Records facts of the run computed as data, not as engine metrics (which a restarted attempt may
- * count twice): record counts per stage and the disclosure audits, written into a hidden folder
- * of the staging output for the driver to fold into {@code run.json}.
+ * Records the facts of the run that {@code run.json} is made of, as Beam counters that reach the
+ * driver with the job's result ({@link RunFacts} reads them): record counts per stage, the
+ * verdicts, and each period's disclosure audit. No side file, so nothing is read back from the
+ * output's file system after the job (on a cluster each would be a remote read).
+ *
+ * <p>Why counters are exact here: each count is summed in memory per bundle first
+ * ({@link TallyPerBundle}), so a counter gets a few additions of partial sums, and a zero for
+ * each expected name, so that an empty collection still has its count. A report that is one
+ * element (the decision, an audit) adds its figures once. Counters are what every runner returns:
+ * the Direct runner as committed values, the Flink runner as attempted ones, which in a batch job
+ * are those of each task's last (successful) attempt, since Flink's JobManager keeps the
+ * accumulators of the current attempt of each task only ({@code DefaultExecutionGraph
+ * .aggregateUserAccumulators}); a task that failed and ran again is not counted twice
+ * ({@code TaskManagerFailureIT} compares run.json after a TaskManager was killed mid-run).
+ *
+ * <p>Names and values are counts, period and gemeente codes, verdicts, file kinds and stage
+ * names: never a BSN, a pseudonym or the key. On a Flink cluster the counters are also Flink
+ * metrics (its web UI, and any metric reporter it has), with run.json's audience (SECURITY.md).
  */
 public final class RecordRunFacts {
 
-  public static final String FOLDER = ".run";
-  public static final String COUNTS_FILE = "counts.tsv";
+  /** The namespace of every counter of the run's facts. */
+  public static final String NAMESPACE = "gmsd.run";
+  /** A count of run.json's {@code counts} (and {@code person_match/...}): {@code counts/<name>}. */
+  static final String COUNTS = "counts/";
+  /** Verdicts over all files: {@code verdicts/<verdict>}. */
+  static final String VERDICTS = "verdicts/";
+  /** Verdicts per file kind: {@code verdicts_per_kind/<kind>/<verdict>}. */
+  static final String VERDICTS_PER_KIND = "verdicts_per_kind/";
+  /** 1 once the delivery decision's facts were recorded (there may be no verdict at all). */
+  static final String DECISION_RECORDED = "deliveries/recorded";
+  /** A period's audit: {@code audit/<period>/<fact>} ({@link AuditReport#toFacts}). */
+  static final String AUDIT = "audit/";
 
   /** The counts of published table cells per status (SPEC 10), as {@code run.json} names them. */
   public static final List<String> CELLS_BY_STATUS =
@@ -102,65 +125,69 @@ public final class RecordRunFacts {
     return PCollectionList.of(zeros).and(partial).apply("Partial_" + step, Flatten.pCollections());
   }
 
-  /** Writes all named counts (summed per name) to {@code .run/counts.tsv}. */
-  public static PTransform<PCollectionList<KV<String, Long>>, PDone> writeCounts(String outputDir) {
+  /** Adds the (partial) named counts to their counters: run.json's {@code counts} and {@code person_match}. */
+  public static PTransform<PCollectionList<KV<String, Long>>, PDone> recordCounts() {
     return new PTransform<>() {
       @Override
       public PDone expand(PCollectionList<KV<String, Long>> counts) {
-        counts.apply("FlattenCounts", Flatten.pCollections())
-            .apply("SumCounts", Sum.longsPerKey())
-            .apply("GatherCounts", GatherAll.create())
-            .apply("WriteCounts", ParDo.of(new WriteCountsFn(outputDir)));
+        counts.apply("FlattenCounts", Flatten.pCollections()).apply("RecordCounts", ParDo.of(new RecordCountsFn()));
         return PDone.in(counts.getPipeline());
       }
     };
   }
 
-  /**
-   * Writes each period's audit to {@code .run/audit-<period>.json}, and its solve time apart, to
-   * {@code .run/audit-<period>.millis}: run.json keeps timings under {@code environment} only.
-   */
-  public static PTransform<PCollection<AuditReport>, PDone> writeAudits(String outputDir) {
+  /** Records each period's audit, its figures as counters ({@link AuditReport#toFacts}). */
+  public static PTransform<PCollection<AuditReport>, PDone> recordAudits() {
     return new PTransform<>() {
       @Override
       public PDone expand(PCollection<AuditReport> audits) {
-        audits.apply("WriteAudit", ParDo.of(new WriteAuditFn(outputDir)));
+        audits.apply("RecordAudit", ParDo.of(new RecordAuditFn()));
         return PDone.in(audits.getPipeline());
       }
     };
   }
 
-  static final class WriteCountsFn extends DoFn<List<KV<String, Long>>, Void> {
-    private final String outputDir;
+  /**
+   * Records the verdicts of the delivery decision (one element): over all files and per file
+   * kind (by the name's prefix, as the check took it), as {@code technische-toets/verdicts.csv}
+   * lists them.
+   */
+  public static PTransform<PCollection<DeliveryRules.Decision>, PDone> recordVerdicts() {
+    return new PTransform<>() {
+      @Override
+      public PDone expand(PCollection<DeliveryRules.Decision> decision) {
+        decision.apply("RecordVerdicts", ParDo.of(new RecordVerdictsFn()));
+        return PDone.in(decision.getPipeline());
+      }
+    };
+  }
 
-    WriteCountsFn(String outputDir) {
-      this.outputDir = outputDir;
-    }
+  private static void add(String name, long n) {
+    Metrics.counter(NAMESPACE, name).inc(n);
+  }
 
+  static final class RecordCountsFn extends DoFn<KV<String, Long>, Void> {
     @ProcessElement
-    public void process(@Element List<KV<String, Long>> counts) throws IOException {
-      Map<String, Long> sorted = new TreeMap<>();
-      counts.forEach(kv -> sorted.put(kv.getKey(), kv.getValue()));
-      StringBuilder sb = new StringBuilder();
-      sorted.forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
-      OutputFiles.writeString(OutputFiles.in(outputDir, FOLDER + "/" + COUNTS_FILE), sb.toString());
+    public void process(@Element KV<String, Long> count) {
+      add(COUNTS + count.getKey(), count.getValue());
     }
   }
 
-  static final class WriteAuditFn extends DoFn<AuditReport, Void> {
-    private final String outputDir;
-
-    WriteAuditFn(String outputDir) {
-      this.outputDir = outputDir;
-    }
-
+  static final class RecordAuditFn extends DoFn<AuditReport, Void> {
     @ProcessElement
-    public void process(@Element AuditReport audit) throws IOException {
-      Map<String, Object> json = audit.toJsonObject();
-      String dir = OutputFiles.in(outputDir, FOLDER);
-      OutputFiles.writeString(OutputFiles.in(dir, "audit-" + audit.period() + ".json"), Json.write(json));
-      OutputFiles.writeString(OutputFiles.in(dir, "audit-" + audit.period() + ".millis"), Long.toString(audit.solveMillis()));
+    public void process(@Element AuditReport audit) {
+      audit.toFacts((name, n) -> add(AUDIT + audit.period() + "/" + name, n));
     }
   }
 
+  static final class RecordVerdictsFn extends DoFn<DeliveryRules.Decision, Void> {
+    @ProcessElement
+    public void process(@Element DeliveryRules.Decision decision) {
+      for (FileVerdict v : decision.verdicts()) {
+        add(VERDICTS + v.getVerdict(), 1);
+        add(VERDICTS_PER_KIND + FileKinds.shipped().kindOf(v.getFile()).id() + "/" + v.getVerdict(), 1);
+      }
+      add(DECISION_RECORDED, 1);
+    }
+  }
 }

@@ -12,10 +12,11 @@ class JobMetricsTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "--runner=DirectRunner | true",
-    "--runner=FlinkRunner | false",
+    // The launcher leaves Beam's metrics on: the run's facts travel as them (RecordRunFacts).
+    "--runner=FlinkRunner | true",
     "--runner=FlinkRunner --disableMetrics=false | true",
     "--runner=FlinkRunner --disableMetrics=true | false",
-    "--runner=FlinkRunner --flinkMaster=localhost:8081 --parallelism=4 | false"
+    "--runner=FlinkRunner --flinkMaster=localhost:8081 --parallelism=4 | true"
   })
   void countersAreTouchedOnlyWhereTheRunnerCollectsThem(String args, boolean collected) {
     String[] withDefaults = Engines.withDefaults(args.split(" "));

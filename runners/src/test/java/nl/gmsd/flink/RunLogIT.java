@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The log of a successful run, as a user sees it: {@code gmsd.jar run} with the launcher's
- * defaults (the embedded Flink engine, Beam's metrics off) holds no ERROR and no stack trace. A
- * user who reads an ERROR in a good run stops trusting the log (issue 15: Beam's MetricsEnvironment
- * logged one when the job touched a counter with metrics off).
+ * defaults (the embedded Flink engine, Beam's metrics on: the run's facts travel as them) holds no
+ * ERROR and no stack trace. A user who reads an ERROR in a good run stops trusting the log (issue
+ * 15: Beam's MetricsEnvironment logged one when the job touched a counter with metrics off).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RunLogIT {
