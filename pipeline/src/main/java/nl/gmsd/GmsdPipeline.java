@@ -49,7 +49,6 @@ import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /** The half-year processing as one Beam pipeline, the same on every engine. */
@@ -201,16 +200,8 @@ public final class GmsdPipeline {
     List<String> otherKinds = RecordRunFacts.otherKindsRead(periodsRead);
     List<String> verdictFacts = new ArrayList<>(List.of("records_delivered", "records_checked_approved"));
     otherKinds.forEach(k -> verdictFacts.addAll(List.of(k + "_files_delivered", k + "_records_delivered")));
-    List<String> arrangementFacts = List.of("arrangements_merged", "records_in_force");
-    List<String> costFacts = otherKinds.stream().map(k -> k + "_records_in_force").toList();
-    List<String> expected = new ArrayList<>(verdictFacts);
-    expected.addAll(arrangementFacts);
-    expected.addAll(List.of("arrangements_active", "clients", "cells_counted"));
-    expected.addAll(RecordRunFacts.CELLS_BY_STATUS);
-    if (costs != null) {
-      expected.addAll(costFacts);
-    }
-    PCollectionList<KV<String, Long>> facts = PCollectionList.of(RecordRunFacts.tally("verdicts", verdicts, verdictFacts,
+    RecordRunFacts.Counts facts = new RecordRunFacts.Counts(p)
+        .tally("verdicts", verdicts, verdictFacts,
             (v, add) -> {
               if (v.getKind().equals(FileKinds.WMO)) {
                 add.add("records_delivered", v.getRecords());
@@ -220,29 +211,28 @@ public final class GmsdPipeline {
                 add.add(k + "_files_delivered", 1);
                 add.add(k + "_records_delivered", v.getRecords());
               }
-            }))
-        .and(RecordRunFacts.tally("arrangements", arrangements, arrangementFacts,
+            })
+        .tally("arrangements", arrangements, List.of("arrangements_merged", "records_in_force"),
             (a, add) -> {
               add.add("arrangements_merged", 1);
               add.add("records_in_force", a.getRecords());
-            }))
-        .and(RecordRunFacts.sum("arrangements_active", active, a -> published.contains(a.getPeriod()) ? 1L : 0L))
+            })
+        .sum("arrangements_active", active, a -> published.contains(a.getPeriod()) ? 1L : 0L)
         // persons_read comes from the register's own facts (PersonenFacts), read in the same pass;
         // the share of clients found in it (PersonMatch) is over the periods published, as clients.
-        .and(RecordRunFacts.tally("clients", clients, List.of("clients"), (c, add) -> {
+        .tally("clients", clients, List.of("clients"), (c, add) -> {
           if (published.contains(c.getPeriod())) {
             add.add("clients", 1);
             PersonMatch.tally(c, add::add);
           }
-        }))
-        .and(RecordRunFacts.sum("cells_counted", counts, c -> published.contains(c.getPeriod()) ? 1L : 0L))
-        .and(RecordRunFacts.tally("cells", table.cells(), RecordRunFacts.CELLS_BY_STATUS,
-            (c, add) -> add.add(RecordRunFacts.cellsByStatus(c.getStatus()), 1)));
+        })
+        .sum("cells_counted", counts, c -> published.contains(c.getPeriod()) ? 1L : 0L)
+        .tally("cells", table.cells(), RecordRunFacts.CELLS_BY_STATUS,
+            (c, add) -> add.add(RecordRunFacts.cellsByStatus(c.getStatus()), 1));
     if (costs != null) {
-      facts = facts.and(RecordRunFacts.tally("costRows", costs.rows(), costFacts,
-          (r, add) -> add.add(RecordRunFacts.factPrefix(r.getKind()) + "_records_in_force", 1)));
+      facts.tally("costRows", costs.rows(), otherKinds.stream().map(k -> k + "_records_in_force").toList(),
+          (r, add) -> add.add(RecordRunFacts.factPrefix(r.getKind()) + "_records_in_force", 1));
     }
-    facts.apply("RecordCounts", RecordRunFacts.recordCounts());
-    return new RunFacts.Expected(expected, published);
+    return new RunFacts.Expected(facts.record(), published);
   }
 }

@@ -94,8 +94,8 @@ final class Audit {
     return lps.get();
   }
 
-  /** What one system found: checked tables, and per target its LP range where one was solved. */
-  record Found(int[] free, List<long[][]> tables, double[] lpMin, double[] lpMax) {}
+  /** What one system found: checked tables, and per target the lowest and highest value known. */
+  record Found(int[] free, List<long[][]> tables, double[] low, double[] high) {}
 
   /**
    * Certifies what it can of the secret cells not certified yet.
@@ -343,13 +343,13 @@ final class Audit {
     }
   }
 
-  /** Records what {@link #certify} found for the targets: its tables and the targets' LP ranges. */
+  /** Records what {@link #certify} found for the targets: its tables and the targets' values known. */
   private void record(Found f, List<int[]> targets) {
     for (long[][] t : f.tables()) {
       cert.record(f.free(), t);
     }
     for (int k = 0; k < targets.size(); k++) {
-      cert.recordRange(targets.get(k)[0], targets.get(k)[1], f.lpMin()[k], f.lpMax()[k]);
+      cert.recordRange(targets.get(k)[0], targets.get(k)[1], f.low()[k], f.high()[k]);
     }
   }
 

@@ -50,11 +50,18 @@ public record AuditReport(String period, List<TableAudit> tables, List<Protectio
   /** Names of stages and tables: fixed identifiers, so that a name splits back unambiguously. */
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern STAGE_FACT =
-      Pattern.compile("stages/(\\d+)/([a-z][a-z0-9_]*)/(cells_made_secret|rounds|unsafe_after)");
-  private static final Pattern TABLE_FACT =
-      Pattern.compile("tables/(\\d+)/([a-z][a-z0-9_]*)/(primary_cells|secondary_cells|narrowest_interval_width)");
+      Pattern.compile("stages/(\\d+)/(" + IDENTIFIER.pattern() + ")/(cells_made_secret|rounds|unsafe_after)");
+  private static final Pattern TABLE_FACT = Pattern.compile("tables/(\\d+)/(" + IDENTIFIER.pattern()
+      + ")/(primary_cells|secondary_cells|narrowest_interval_width)");
   /** Present in every report's facts, so that an audit with nothing in it still arrives. */
   static final String REPORTED = "reported";
+  private static final String LINEAR_PROGRAMS = "linear_programs";
+  private static final String BEYOND_PROTECTION = "cells_beyond_protection";
+  private static final String NOT_PROVEN_SAFE = "cells_not_proven_safe";
+  private static final String SOLVE_MS = "solve_ms";
+  /** The facts of the whole report (the others are per stage and per table). */
+  private static final List<String> REPORT_FACTS =
+      List.of(REPORTED, LINEAR_PROGRAMS, BEYOND_PROTECTION, NOT_PROVEN_SAFE, SOLVE_MS);
 
   /**
    * The report as named whole numbers (the period is not among them: the caller names it), e.g.
@@ -63,10 +70,10 @@ public record AuditReport(String period, List<TableAudit> tables, List<Protectio
    */
   public void toFacts(ObjLongConsumer<String> fact) {
     fact.accept(REPORTED, 1);
-    fact.accept("linear_programs", lpCount);
-    fact.accept("cells_beyond_protection", beyondProtection);
-    fact.accept("cells_not_proven_safe", unsafeLeft);
-    fact.accept("solve_ms", solveMillis);
+    fact.accept(LINEAR_PROGRAMS, lpCount);
+    fact.accept(BEYOND_PROTECTION, beyondProtection);
+    fact.accept(NOT_PROVEN_SAFE, unsafeLeft);
+    fact.accept(SOLVE_MS, solveMillis);
     for (int i = 0; i < stages.size(); i++) {
       ProtectionStage.Report s = stages.get(i);
       String prefix = "stages/" + i + "/" + identifier(s.stage()) + "/";
@@ -104,8 +111,7 @@ public record AuditReport(String period, List<TableAudit> tables, List<Protectio
         collect(stage, e.getValue(), stageNames, stageFacts, period);
       } else if (table.matches()) {
         collect(table, e.getValue(), tableNames, tableFacts, period);
-      } else if (!List.of(REPORTED, "linear_programs", "cells_beyond_protection", "cells_not_proven_safe", "solve_ms")
-          .contains(e.getKey())) {
+      } else if (!REPORT_FACTS.contains(e.getKey())) {
         throw new IllegalArgumentException("the audit of " + period + " has an unknown fact " + e.getKey());
       }
     }
@@ -124,8 +130,8 @@ public record AuditReport(String period, List<TableAudit> tables, List<Protectio
           intFact(f, "secondary_cells", period), f.get("narrowest_interval_width")));
     }
     return new AuditReport(period, List.copyOf(tableList), List.copyOf(stageList),
-        intFact(facts, "cells_beyond_protection", period), intFact(facts, "cells_not_proven_safe", period),
-        fact(facts, "linear_programs", period), fact(facts, "solve_ms", period));
+        intFact(facts, BEYOND_PROTECTION, period), intFact(facts, NOT_PROVEN_SAFE, period),
+        fact(facts, LINEAR_PROGRAMS, period), fact(facts, SOLVE_MS, period));
   }
 
   private static String identifier(String name) {

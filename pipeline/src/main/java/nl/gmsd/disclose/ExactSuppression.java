@@ -196,7 +196,6 @@ final class ExactSuppression implements ProtectionStage {
   /** With {@code free} null: the targets' part; else those gemeenten. */
   private int solve(Protection p, int region, List<int[]> targets, boolean withCandidates, int[] freeOrNull) {
     AuditState s = p.state;
-    int n = CellRelations.CELLS.size();
     int[] free = freeOrNull != null ? freeOrNull : part(p, region, targets);
     Map<Integer, int[]> below = new java.util.TreeMap<>();
     for (int k = 0; k < free.length; k++) {

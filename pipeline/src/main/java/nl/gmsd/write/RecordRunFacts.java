@@ -125,6 +125,40 @@ public final class RecordRunFacts {
     return PCollectionList.of(zeros).and(partial).apply("Partial_" + step, Flatten.pCollections());
   }
 
+  /**
+   * The job's named counts, gathered from its collections ({@link #tally}, {@link #sum}) and
+   * recorded as counters in one step ({@link #record}), which returns the names they always have
+   * (each zeroed), so the driver knows what must come back ({@link RunFacts.Expected}).
+   */
+  public static final class Counts {
+    private PCollectionList<KV<String, Long>> parts;
+    private final List<String> names = new java.util.ArrayList<>();
+
+    public Counts(org.apache.beam.sdk.Pipeline p) {
+      parts = PCollectionList.empty(p);
+    }
+
+    /** {@link RecordRunFacts#tally}, gathered. */
+    public <T> Counts tally(String step, PCollection<T> pc, List<String> names, TallyPerBundle.Tally<T> tally) {
+      parts = parts.and(RecordRunFacts.tally(step, pc, names, tally));
+      this.names.addAll(names);
+      return this;
+    }
+
+    /** {@link RecordRunFacts#sum}, gathered. */
+    public <T> Counts sum(String name, PCollection<T> pc, SerializableFunction<T, Long> value) {
+      parts = parts.and(RecordRunFacts.sum(name, pc, value));
+      names.add(name);
+      return this;
+    }
+
+    /** Records every count gathered; returns their names. */
+    public List<String> record() {
+      parts.apply("RecordCounts", recordCounts());
+      return List.copyOf(names);
+    }
+  }
+
   /** Adds the (partial) named counts to their counters: run.json's {@code counts} and {@code person_match}. */
   public static PTransform<PCollectionList<KV<String, Long>>, PDone> recordCounts() {
     return new PTransform<>() {
