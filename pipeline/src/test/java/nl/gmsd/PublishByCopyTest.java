@@ -162,6 +162,16 @@ class PublishByCopyTest {
   }
 
   @Test
+  void aFileClosedTwiceIsWrittenOnce() throws IOException {
+    // Avro's DataFileWriter closes the stream it was given, and so does the code that opened it.
+    OutputStream out = Storage.create(OUT + "/microdata/GM0014.avro");
+    out.write("avro".getBytes(StandardCharsets.UTF_8));
+    out.close();
+    out.close();
+    assertEquals(Map.of("out/microdata/GM0014.avro", "avro"), stored());
+  }
+
+  @Test
   void aRunKilledBeforePublishingLeavesTheEarlierOutputAsItWas() throws IOException {
     run(EARLIER);
     try (RunTemporaryFolder t = RunTemporaryFolder.open(temp)) {

@@ -130,7 +130,33 @@ public final class Storage {
       Files.createDirectories(p.toAbsolutePath().getParent());
       return Files.newOutputStream(p);
     }
-    return Channels.newOutputStream(FileSystems.create(file(location), MimeTypes.BINARY));
+    return new CloseOnce(Channels.newOutputStream(FileSystems.create(file(location), MimeTypes.BINARY)));
+  }
+
+  /**
+   * A stream whose second close does nothing. Writers close the stream they were given (Avro's
+   * {@code DataFileWriter}), and so does the code that opened it; Beam's S3 channel would complete
+   * its upload a second time, which the store refuses (the parts are gone).
+   */
+  private static final class CloseOnce extends java.io.FilterOutputStream {
+    private boolean closed;
+
+    CloseOnce(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!closed) {
+        closed = true;
+        out.close();
+      }
+    }
   }
 
   /** The size of the file {@code location} in bytes. */

@@ -146,10 +146,17 @@ public final class InMemoryObjectStore extends FileSystem<InMemoryObjectStore.Ke
 
   @Override
   protected WritableByteChannel create(Key key, CreateOptions options) {
-    // Like S3's multipart upload: the object appears whole when the channel is closed.
+    // Like S3's multipart upload: the object appears whole when the channel is closed, and a
+    // second close (completing the upload again) is refused.
     ByteArrayOutputStream buffer = new ByteArrayOutputStream() {
+      private boolean completed;
+
       @Override
-      public void close() {
+      public void close() throws IOException {
+        if (completed) {
+          throw new IOException(key + ": the upload is complete already");
+        }
+        completed = true;
         OBJECTS.put(key.toString(), toByteArray());
       }
     };
