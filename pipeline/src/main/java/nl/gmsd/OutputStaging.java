@@ -3,56 +3,66 @@ package nl.gmsd;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.gmsd.common.io.Location;
 import nl.gmsd.common.io.Storage;
 
 /**
  * The hidden folders a run keeps beside its {@code --output} (SPEC 10): the staged output
- * {@code .<name>.partial-<id>}, moved into place when complete, and for a moment while it is, the
- * earlier output as {@code .<name>.previous-<id>}. Each staged output names its run in
- * {@code .run/owner} (the run's temporary folder, whose lock tells whether it lives), so the next
- * run on the same {@code --output} can remove what a killed run left, never a live run's, and put
- * back an earlier output that a run killed in the middle of the swap had moved aside.
+ * {@code .<name>.partial-<id>}, published when complete, and, on a file system that renames a
+ * folder atomically, for a moment while it is, the earlier output as {@code .<name>.previous-<id>}.
+ * Each staged output names its run in {@code .run/owner} (the run's temporary folder, whose lock
+ * tells whether it lives, and its host), so the next run on the same {@code --output} can remove
+ * what a killed run left, never a live run's, and put back an earlier output that a run killed in
+ * the middle of the swap had moved aside, or finish a publish by copying that a run began.
  *
- * <p>On a file system with a scheme (HDFS, {@link Storage}) the same folders are kept, but whether
- * their run lives can be told for certain only on the host that started it: the owner file names
- * that host too, and a run of another host is judged by the owner file's age
- * ({@link #ABANDONED_ON_SHARED_STORE}).
+ * <p>{@code .run/owner} stays a file in the staged output, not a fact sent to the driver: it is
+ * the staged folder's claim on {@code --output} that other runs read, perhaps from other hosts,
+ * while its run lives or after it died; only the folder itself can carry it to them.
+ *
+ * <p>How a staged output is published depends on its file system ({@link
+ * Storage#ATOMIC_FOLDER_RENAME}): where a folder's rename is atomic (a local disk, HDFS), the
+ * folders are swapped by renames; elsewhere (an object store such as S3) its files are copied into
+ * place with {@code run.json} removed first and written last ({@link #publishByCopy}). Whether a
+ * run of another host lives can be told for certain only on that host: such a run is judged by its
+ * owner file's age ({@link #ABANDONED_ON_SHARED_STORE}).
  */
 final class OutputStaging {
 
   /**
-   * The run's own hidden folder in its staged output: {@code owner}, and what the workers write
-   * for the driver that is data rather than a count (the register's facts per range,
-   * {@code PersonenFacts}); the counts travel with the job's result ({@code RunFacts}). Removed
-   * when the output is published.
+   * The run's own hidden folder in its staged output: {@code owner}, what the workers write for the
+   * driver that is data rather than a count (the register's facts per range, {@code
+   * PersonenFacts}; the counts travel with the job's result, {@code RunFacts}), and while a publish
+   * by copying lasts, {@code replacing}. Never published.
    */
   static final String RUN_FOLDER = ".run";
   static final String OWNER = "owner";
+  /**
+   * The earlier output's files (relative names, one a line) that a publish by copying replaces:
+   * written before it removes any, so that the next run can finish a publish that was killed or
+   * failed half-way; removed once {@code run.json} is in place.
+   */
+  static final String REPLACING = "replacing";
   /** A staged output without an owner yet is a live run's first moment; older than this, a dead one's. */
   private static final Duration UNOWNED_GRACE = Duration.ofHours(1);
 
   /**
-   * [decision] On a file system with a scheme, a staged output whose run was started on another
-   * host counts as a killed run's once its owner file is older than this: no run takes that long
-   * (a national run takes well under an hour), and a live run of another host cannot be asked.
+   * [decision] A staged output whose run was started on another host counts as a killed run's once
+   * its owner file is older than this: no run takes that long (a national run takes well under an
+   * hour), and a live run of another host cannot be asked.
    */
   static final Duration ABANDONED_ON_SHARED_STORE = Duration.ofHours(48);
 
   private final String output;
   private final String staging;
   private final String id;
+  /** Set once a publish by copying has begun: the staged output is then kept for the next run to finish it. */
+  private boolean publishing;
 
   private OutputStaging(String output, String staging, String id) {
     this.output = output;
@@ -64,15 +74,8 @@ final class OutputStaging {
   static OutputStaging create(String output, RunTemporaryFolder temp) throws IOException {
     String id = UUID.randomUUID().toString();
     String staging = Storage.resolve(Storage.parent(output), partialPrefix(output) + id);
-    String owner = Storage.resolve(staging, RUN_FOLDER + "/" + OWNER);
-    if (Storage.isLocal(output)) {
-      Path local = Location.localPath(staging);
-      Files.createDirectories(local.resolve(RUN_FOLDER));
-      Files.writeString(local.resolve(RUN_FOLDER).resolve(OWNER), temp.path() + "\n", StandardCharsets.UTF_8);
-    } else {
-      try (var out = Storage.create(owner)) { // the folder is made by its first file
-        out.write((temp.path() + "\n" + host() + "\n").getBytes(StandardCharsets.UTF_8));
-      }
+    try (var out = Storage.create(Storage.resolve(staging, RUN_FOLDER + "/" + OWNER))) { // makes the folder
+      out.write((temp.path() + "\n" + host() + "\n").getBytes(StandardCharsets.UTF_8));
     }
     return new OutputStaging(output, staging, id);
   }
@@ -101,40 +104,22 @@ final class OutputStaging {
     }
   }
 
-  /**
-   * Replaces {@code output} by the staged output: the earlier output is moved aside, the new one
-   * into place, then the run's own facts folder and the earlier output are removed. Should the
-   * second move fail, the earlier output is put back.
-   */
+  /** Replaces {@code output} by the staged output, by renames or by copying (see the class). */
   void publish() throws IOException {
     // Again, now: something may have been put into the old output while this run worked.
     OutputFolder.requireReplaceableRunOutput("--output", output);
-    if (!Storage.isLocal(output)) {
-      publishElsewhere();
-      return;
-    }
-    Path out = Location.localPath(output);
-    Path previous = null;
-    if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
-      previous = out.resolveSibling(previousPrefix(output) + id);
-      Files.move(out, previous);
-    }
-    try {
-      Files.move(Location.localPath(staging), out);
-    } catch (IOException | RuntimeException e) {
-      if (previous != null) {
-        Files.move(previous, out);
-      }
-      throw e;
-    }
-    RunCommand.deleteRecursively(out.resolve(RUN_FOLDER));
-    if (previous != null) {
-      RunCommand.deleteRecursively(previous);
+    if (Storage.renamesFoldersAtomically(output)) {
+      publishByRename();
+    } else {
+      publishByCopy();
     }
   }
 
-  /** {@link #publish()} on a file system with a scheme: the same moves, by Beam's renames of a folder. */
-  private void publishElsewhere() throws IOException {
+  /**
+   * The earlier output is moved aside, the new one into place, then the run's own facts folder and
+   * the earlier output are removed. Should the second move fail, the earlier output is put back.
+   */
+  private void publishByRename() throws IOException {
     String previous = null;
     if (Storage.kind(output) != Storage.Kind.MISSING) {
       previous = Storage.resolve(Storage.parent(output), previousPrefix(output) + id);
@@ -154,139 +139,86 @@ final class OutputStaging {
     }
   }
 
-  /** Removes the staged output (a run that failed). */
+  /**
+   * Publishing where a folder cannot be renamed atomically: the earlier output's files (it was
+   * checked to be an earlier output as its run left it) are written down in {@code
+   * .run/replacing}, then {@link #copyInto} replaces them. A run killed, or failing, from here on
+   * leaves an output without {@code run.json}, incomplete, and its staged output, which the next
+   * run on the same {@code --output} publishes ({@link #removeLeftovers}).
+   */
+  private void publishByCopy() throws IOException {
+    List<String> earlier = files(output);
+    try (var out = Storage.create(Storage.resolve(staging, RUN_FOLDER + "/" + REPLACING))) {
+      out.write(String.join("\n", earlier).getBytes(StandardCharsets.UTF_8));
+    }
+    publishing = true;
+    copyInto(staging, output, earlier);
+  }
+
+  /**
+   * The four steps of a publish by copying, each safe to repeat: (a) the earlier output's {@code
+   * run.json} is removed, so that no reader takes what follows for a complete output; (b) of the
+   * earlier output's files ({@code replacing}) those the new output does not have are removed, and
+   * nothing else; (c) the staged files are copied into place; (d) {@code run.json} is copied last,
+   * the marker that the output is complete. Then the staged output is removed, {@code
+   * .run/replacing} first.
+   */
+  static void copyInto(String staging, String output, List<String> replacing) throws IOException {
+    String marker = Storage.resolve(output, RunCommand.RUN_JSON);
+    Storage.deleteFiles(List.of(marker));
+    List<String> staged = files(staging).stream()
+        .filter(f -> !f.startsWith(RUN_FOLDER + "/") && !f.equals(RunCommand.RUN_JSON)).toList();
+    java.util.Set<String> kept = new java.util.HashSet<>(staged);
+    Storage.deleteFiles(replacing.stream().filter(f -> !kept.contains(f) && !f.equals(RunCommand.RUN_JSON))
+        .map(f -> Storage.resolve(output, f)).toList());
+    Storage.copyFiles(staged.stream().map(f -> Storage.resolve(staging, f)).toList(),
+        staged.stream().map(f -> Storage.resolve(output, f)).toList());
+    Storage.copy(Storage.resolve(staging, RunCommand.RUN_JSON), marker);
+    Storage.deleteFiles(List.of(Storage.resolve(staging, RUN_FOLDER + "/" + REPLACING)));
+    Storage.deleteRecursively(staging);
+  }
+
+  /** The files under {@code dir}, by relative name; none when it is missing. */
+  private static List<String> files(String dir) throws IOException {
+    return Storage.list(dir).entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+  }
+
+  /**
+   * Removes the staged output (a run that failed), but not once a publish by copying has begun:
+   * the next run finishes that publish from it.
+   */
   void deleteQuietly() {
-    if (Storage.isLocal(staging)) {
-      RunTemporaryFolder.deleteQuietly(Location.localPath(staging));
+    if (publishing) {
       return;
     }
     try {
       Storage.deleteRecursively(staging);
     } catch (IOException | RuntimeException e) {
-      // best effort: the next run on this output removes it once it is old (ABANDONED_ON_SHARED_STORE)
+      // best effort: the next run on this output removes it (ABANDONED_ON_SHARED_STORE elsewhere)
     }
   }
 
   /**
    * Removes what killed runs left beside {@code output}: their staged outputs, their facts folder
    * in a published output, and an earlier output moved aside (put back when the output is
-   * missing). A live run's folders are left alone; returns the names of those, so that a second
-   * run on the same output can be refused.
+   * missing); a publish by copying that a killed or failed run began is finished. A live run's
+   * folders are left alone; returns the names of those, so that a second run on the same output
+   * can be refused.
    */
   static List<String> removeLeftovers(String output, PrintStream out) throws IOException {
-    return Storage.isLocal(output) ? removeLeftovers(Location.localPath(output), out) : removeLeftoversElsewhere(output, out);
-  }
-
-  static List<String> removeLeftovers(Path output, PrintStream out) throws IOException {
-    Path parent = output.getParent();
-    List<String> live = new ArrayList<>();
-    if (parent == null || !Files.isDirectory(parent)) {
-      return live;
-    }
-    String partial = partialPrefix(output.toString());
-    String previous = previousPrefix(output.toString());
-    List<Path> partials = new ArrayList<>();
-    List<Path> previouses = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent)) {
-      for (Path p : entries) {
-        String n = p.getFileName().toString();
-        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          continue;
-        }
-        if (n.startsWith(partial)) {
-          partials.add(p);
-        } else if (n.startsWith(previous)) {
-          previouses.add(p);
-        }
-      }
-    }
-    int removed = 0;
-    for (Path p : partials) {
-      if (ownerAlive(p)) {
-        live.add(p.getFileName().toString());
-        continue;
-      }
-      Path moved = parent.resolve(previous + p.getFileName().toString().substring(partial.length()));
-      if (Files.isDirectory(moved) && !Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
-        Files.move(moved, output); // killed in the middle of the swap: the earlier output goes back
-      }
-      RunTemporaryFolder.deleteQuietly(p);
-      removed++;
-    }
-    for (Path p : previouses) {
-      if (!Files.exists(p)) {
-        continue; // put back above
-      }
-      String id = p.getFileName().toString().substring(previous.length());
-      if (Files.exists(parent.resolve(partial + id)) || ownerAlive(output)) {
-        continue; // its run lives and is swapping right now
-      }
-      if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
-        RunTemporaryFolder.deleteQuietly(p);
-      } else {
-        Files.move(p, output);
-      }
-      removed++;
-    }
-    Path facts = output.resolve(RUN_FOLDER);
-    if (Files.isDirectory(facts, LinkOption.NOFOLLOW_LINKS) && Files.exists(facts.resolve(OWNER)) && !ownerAlive(output)) {
-      RunTemporaryFolder.deleteQuietly(facts); // killed just after the swap, before removing it
-      removed++;
-    }
-    if (removed > 0) {
-      out.printf("Removed %d folder(s) that an earlier, killed run left beside %s.%n", removed, output);
-    }
-    return live;
-  }
-
-  /**
-   * Whether the run named in {@code folder}'s {@code .run/owner} lives. A staged output with no
-   * owner yet counts as a live run's for an hour (a run writes it right after the folder).
-   */
-  private static boolean ownerAlive(Path folder) throws IOException {
-    Path owner = folder.resolve(RUN_FOLDER).resolve(OWNER);
-    if (!Files.isRegularFile(owner, LinkOption.NOFOLLOW_LINKS)) {
-      if (!Files.exists(folder)) {
-        return false;
-      }
-      FileTime t = Files.getLastModifiedTime(folder);
-      return folder.getFileName().toString().contains(".partial-")
-          && t.toInstant().isAfter(Instant.now().minus(UNOWNED_GRACE));
-    }
-    String temp = Files.readString(owner, StandardCharsets.UTF_8).trim();
-    return !temp.isEmpty() && RunTemporaryFolder.isAlive(Path.of(temp));
-  }
-
-  /**
-   * {@link #removeLeftovers(Path, PrintStream)} on a file system with a scheme: the same rules,
-   * with {@link #ownerAliveElsewhere} telling whether a folder's run lives.
-   */
-  private static List<String> removeLeftoversElsewhere(String output, PrintStream out) throws IOException {
     String parent = Storage.parent(output);
-    List<String> live = new ArrayList<>();
-    if (Storage.kind(parent) != Storage.Kind.FOLDER) {
-      return live;
-    }
     String partial = partialPrefix(output);
     String previous = previousPrefix(output);
-    List<String> partials = new ArrayList<>();
-    List<String> previouses = new ArrayList<>();
-    for (Map.Entry<String, Boolean> e : Storage.list(parent).entrySet()) {
-      String n = e.getKey();
-      if (!e.getValue() || n.contains("/")) {
+    List<String> live = new ArrayList<>();
+    int removed = 0;
+    for (String n : Storage.foldersNamed(parent, partial)) {
+      String p = Storage.resolve(parent, n);
+      if (ownerAlive(p)) {
+        live.add(n);
         continue;
       }
-      if (n.startsWith(partial)) {
-        partials.add(n);
-      } else if (n.startsWith(previous)) {
-        previouses.add(n);
-      }
-    }
-    int removed = 0;
-    for (String n : partials) {
-      String p = Storage.resolve(parent, n);
-      if (ownerAliveElsewhere(p)) {
-        live.add(n);
+      if (finishPublishByCopy(p, output)) {
+        out.printf("Finished publishing %s: a run was stopped while it copied its output there.%n", output);
         continue;
       }
       String moved = Storage.resolve(parent, previous + n.substring(partial.length()));
@@ -296,13 +228,10 @@ final class OutputStaging {
       Storage.deleteRecursively(p);
       removed++;
     }
-    for (String n : previouses) {
+    for (String n : Storage.foldersNamed(parent, previous)) {
       String p = Storage.resolve(parent, n);
-      if (Storage.kind(p) == Storage.Kind.MISSING) {
-        continue; // put back above
-      }
       String id = n.substring(previous.length());
-      if (Storage.kind(Storage.resolve(parent, partial + id)) != Storage.Kind.MISSING || ownerAliveElsewhere(output)) {
+      if (Storage.kind(Storage.resolve(parent, partial + id)) != Storage.Kind.MISSING || ownerAlive(output)) {
         continue; // its run lives and is swapping right now
       }
       if (Storage.kind(output) != Storage.Kind.MISSING) {
@@ -313,7 +242,7 @@ final class OutputStaging {
       removed++;
     }
     String facts = Storage.resolve(output, RUN_FOLDER);
-    if (Storage.kind(Storage.resolve(facts, OWNER)) == Storage.Kind.FILE && !ownerAliveElsewhere(output)) {
+    if (Storage.kind(Storage.resolve(facts, OWNER)) == Storage.Kind.FILE && !ownerAlive(output)) {
       Storage.deleteRecursively(facts); // killed just after the swap, before removing it
       removed++;
     }
@@ -323,20 +252,51 @@ final class OutputStaging {
     return live;
   }
 
+  static List<String> removeLeftovers(Path output, PrintStream out) throws IOException {
+    return removeLeftovers(output.toString(), out);
+  }
+
   /**
-   * Whether the run named in {@code folder}'s {@code .run/owner} lives, on a file system with a
-   * scheme: told by its temporary folder's lock when it was started on this host; else by the
-   * owner file's age. A staged output without an owner (its first file) is a killed run's.
+   * Finishes the publish by copying that the dead run of the staged output {@code staging} began
+   * (its {@code .run/replacing} is there, and {@code run.json} is not in place yet); false when it
+   * began none. Its staged output is complete: it has {@code run.json}, which is written before
+   * publishing.
    */
-  private static boolean ownerAliveElsewhere(String folder) throws IOException {
+  private static boolean finishPublishByCopy(String staging, String output) throws IOException {
+    String replacing = Storage.resolve(staging, RUN_FOLDER + "/" + REPLACING);
+    if (Storage.kind(replacing) != Storage.Kind.FILE
+        || Storage.kind(Storage.resolve(staging, RunCommand.RUN_JSON)) != Storage.Kind.FILE) {
+      return false;
+    }
+    if (Storage.kind(Storage.resolve(output, RunCommand.RUN_JSON)) == Storage.Kind.FILE) {
+      return false; // stopped after run.json was in place: only the staged output is left to remove
+    }
+    List<String> earlier = new String(Storage.readAllBytes(replacing), StandardCharsets.UTF_8).lines()
+        .filter(l -> !l.isEmpty()).toList();
+    copyInto(staging, output, earlier);
+    return true;
+  }
+
+  /**
+   * Whether the run named in {@code folder}'s {@code .run/owner} lives: told by its temporary
+   * folder's lock when it was started on this host; else by the owner file's age. A staged output
+   * without an owner yet counts as a live run's for an hour on a local disk (a run writes it right
+   * after the folder), and as a killed run's elsewhere (there its first file makes the folder).
+   */
+  private static boolean ownerAlive(String folder) throws IOException {
     String owner = Storage.resolve(folder, RUN_FOLDER + "/" + OWNER);
     if (Storage.kind(owner) != Storage.Kind.FILE) {
-      return false;
+      return Storage.isLocal(folder) && Storage.name(folder).contains(".partial-")
+          && Storage.kind(folder) == Storage.Kind.FOLDER
+          && Instant.ofEpochMilli(Storage.lastModifiedMillis(folder)).isAfter(Instant.now().minus(UNOWNED_GRACE));
     }
     List<String> lines = new String(Storage.readAllBytes(owner), StandardCharsets.UTF_8).lines().toList();
     String temp = lines.isEmpty() ? "" : lines.get(0).trim();
     String ownerHost = lines.size() < 2 ? "" : lines.get(1).trim();
-    if (!temp.isEmpty() && ownerHost.equals(host())) {
+    if (temp.isEmpty()) {
+      return false;
+    }
+    if (ownerHost.isEmpty() || ownerHost.equals(host())) {
       return RunTemporaryFolder.isAlive(Path.of(temp));
     }
     return Instant.ofEpochMilli(Storage.lastModifiedMillis(owner)).isAfter(Instant.now().minus(ABANDONED_ON_SHARED_STORE));

@@ -56,8 +56,8 @@ public final class Location {
           ? "Beam's Hadoop file system serves it once it has the cluster's Hadoop configuration: set "
               + "HADOOP_CONF_DIR to the folder with the cluster's core-site.xml and hdfs-site.xml, or pass "
               + "--hdfsConfiguration='[{\"fs.defaultFS\":\"" + s + "://NAMENODE:8020\"}]' (README, Running on Flink)"
-          : "this program holds file systems for local paths and hdfs:// only; give a location on one of them, "
-              + "or add Beam's file system for '" + s + ":' to the jar (README, Running on Flink)";
+          : "this program holds file systems for local paths, hdfs:// and s3:// (gmsd.jar) only; give a "
+              + "location on one of them, or add Beam's file system for '" + s + ":' to the jar (README, Running on Flink)";
       throw new UnservedException(option + "=" + value + ": no file system for '" + s + ":' is registered; " + fix);
     }
   }

@@ -45,6 +45,22 @@ public final class Storage {
 
   private Storage() {}
 
+  /**
+   * [decision] The schemes whose file system renames a folder with everything in it in one atomic
+   * step: a local disk ({@code file}) and HDFS ({@code hdfs}, {@code webhdfs}, and {@code viewfs},
+   * whose mount table points at HDFS), where a rename is one NameNode operation. Any other scheme,
+   * an object store's above all ({@code s3}, {@code gs}: a "rename" there copies and deletes each
+   * object), is taken not to: a run publishes there by copying, with {@code run.json} written last
+   * as the marker that the output is complete ({@code OutputStaging}). A scheme added to the jar
+   * is on the safe side until it is listed here.
+   */
+  public static final java.util.Set<String> ATOMIC_FOLDER_RENAME = java.util.Set.of("file", "hdfs", "webhdfs", "viewfs");
+
+  /** Whether the file system of {@code location} renames a folder atomically ({@link #ATOMIC_FOLDER_RENAME}). */
+  public static boolean renamesFoldersAtomically(String location) {
+    return ATOMIC_FOLDER_RENAME.contains(Location.scheme(location).orElse("file"));
+  }
+
   /** Whether {@code location} is a local path (a plain path or a {@code file:} URI). */
   public static boolean isLocal(String location) {
     return Location.scheme(location).map("file"::equals).orElse(true);
@@ -114,7 +130,33 @@ public final class Storage {
       Files.createDirectories(p.toAbsolutePath().getParent());
       return Files.newOutputStream(p);
     }
-    return Channels.newOutputStream(FileSystems.create(file(location), MimeTypes.BINARY));
+    return new CloseOnce(Channels.newOutputStream(FileSystems.create(file(location), MimeTypes.BINARY)));
+  }
+
+  /**
+   * A stream whose second close does nothing. Writers close the stream they were given (Avro's
+   * {@code DataFileWriter}), and so does the code that opened it; Beam's S3 channel would complete
+   * its upload a second time, which the store refuses (the parts are gone).
+   */
+  private static final class CloseOnce extends java.io.FilterOutputStream {
+    private boolean closed;
+
+    CloseOnce(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!closed) {
+        closed = true;
+        out.close();
+      }
+    }
   }
 
   /** The size of the file {@code location} in bytes. */
@@ -157,7 +199,8 @@ public final class Storage {
       return Files.isDirectory(p) ? Kind.FOLDER : Files.exists(p) ? Kind.FILE : Kind.MISSING;
     }
     if (matches(location).isEmpty()) {
-      return Kind.MISSING;
+      // An object store has no folders: a name with objects below it is one.
+      return matches(resolve(location, "**")).isEmpty() ? Kind.MISSING : Kind.FOLDER;
     }
     if (!matches(resolve(location, "*")).isEmpty()) {
       return Kind.FOLDER;
@@ -202,6 +245,88 @@ public final class Storage {
       }
     }
     return entries;
+  }
+
+  /**
+   * The folders directly in {@code dir} whose name starts with {@code prefix} (a literal), by
+   * name; empty when {@code dir} is missing. Only {@code dir}'s top level is read on a local disk;
+   * on an object store, what lies below those names.
+   */
+  public static List<String> foldersNamed(String dir, String prefix) throws IOException {
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    if (isLocal(dir)) {
+      Path root = Location.localPath(dir);
+      if (!Files.isDirectory(root)) {
+        return List.of();
+      }
+      try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+        for (Path p : entries) {
+          String n = p.getFileName().toString();
+          if (n.startsWith(prefix) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            names.add(n);
+          }
+        }
+      }
+      return List.copyOf(names);
+    }
+    requireLiteral(prefix);
+    String base = URI.create(trimSlash(dir)).getPath();
+    // A folder itself (HDFS), or the objects below a name (an object store lists no folders).
+    for (String spec : List.of(resolve(dir, prefix + "*"), resolve(dir, prefix + "*/**"))) {
+      for (MatchResult.Metadata m : matches(spec)) {
+        String rel = relative(base, m.resourceId());
+        int slash = rel.indexOf('/');
+        if (slash > 0) {
+          names.add(rel.substring(0, slash));
+        } else if (!opens(m.resourceId().toString())) {
+          names.add(rel);
+        }
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /** Copies a file; {@code to} is replaced when it exists. On an object store, a copy within the store. */
+  public static void copy(String from, String to) throws IOException {
+    if (isLocal(from) && isLocal(to)) {
+      Path target = Location.localPath(to);
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      Files.copy(Location.localPath(from), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return;
+    }
+    FileSystems.copy(List.of(file(from)), List.of(file(to)));
+  }
+
+  /** {@link #copy} of each file of {@code from} to the file of {@code to} at the same place, in one request where the store takes that. */
+  public static void copyFiles(List<String> from, List<String> to) throws IOException {
+    if (from.size() != to.size()) {
+      throw new IllegalArgumentException(from.size() + " files to copy to " + to.size() + " places");
+    }
+    if (from.isEmpty()) {
+      return;
+    }
+    if (isLocal(from.get(0)) && isLocal(to.get(0))) {
+      for (int i = 0; i < from.size(); i++) {
+        copy(from.get(i), to.get(i));
+      }
+      return;
+    }
+    FileSystems.copy(from.stream().map(Storage::file).toList(), to.stream().map(Storage::file).toList());
+  }
+
+  /** Deletes files; a missing one is no error. */
+  public static void deleteFiles(Collection<String> locations) throws IOException {
+    List<ResourceId> remote = new ArrayList<>();
+    for (String l : locations) {
+      if (isLocal(l)) {
+        Files.deleteIfExists(Location.localPath(l));
+      } else {
+        remote.add(file(l));
+      }
+    }
+    if (!remote.isEmpty()) {
+      FileSystems.delete(remote, org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    }
   }
 
   /** Renames a file or a folder; {@code to} must not exist. */
