@@ -38,7 +38,8 @@ import nl.gmsd.disclose.SyntheticTables.Gem;
  *       table (default all).
  * </ul>
  *
- * <p>{@code -Doptimum.seconds=S} is the time limit of the optimum per table (default 30). Prints
+ * <p>{@code -Doptimum.only=SEED} runs the random table of that seed alone (the seed each line
+ * names) and lists the cells each side chose. {@code -Doptimum.seconds=S} is the time limit of the optimum per table (default 30). Prints
  * one line per table and a summary: how many tables reached proven optimality, and over those
  * whose optimum needs a secondary cell, the median and worst ratio of the chain's cost to the
  * optimum's, in cells and in suppressed value (the chain's total cells counted as cells and by
@@ -48,6 +49,9 @@ final class OptimumBench {
 
   static final Period P = Period.parse("H12025");
   static final DisclosureSettings DEFAULTS = DisclosureSettings.defaults();
+
+  /** With {@code -Doptimum.only=SEED}: that one random table, with the cells each side chose. */
+  private static boolean VERBOSE;
 
   private OptimumBench() {}
 
@@ -65,6 +69,12 @@ final class OptimumBench {
     System.out.printf(Locale.ROOT, "optimum bench: %d random provinces from seed %d, time limit %.0f s a table%n", count,
         seed, millis / 1000.0);
     header();
+    Long only = Long.getLong("optimum.only");
+    if (only != null) {
+      VERBOSE = true;
+      rows.add(run("random (seed " + only + ")", randomProvince(new Random(only), tmp.resolve("only")), millis));
+      return;
+    }
     for (int t = 0; t < count; t++) {
       long own = rnd.nextLong();
       rows.add(run("random-" + t + " (seed " + own + ")", randomProvince(new Random(own), tmp.resolve("t" + t)), millis));
@@ -118,6 +128,10 @@ final class OptimumBench {
     // The chain's output under the same integer attacker (cells beyond protection included).
     int hNarrow = !Boolean.getBoolean("optimum.attack") ? -1
         : new IndependentAudit(table, tool.publish(secondary), DEFAULTS).integer().narrowCells().size();
+    if (VERBOSE) {
+      secondary.forEach(c -> System.out.println("  chain:   " + p.state.key(c[0], c[1]) + " = " + p.state.exact[c[0]][c[1]]));
+      o.chosen().forEach(c -> System.out.println("  optimum: " + p.state.key(c[0], c[1]) + " = " + p.state.exact[c[0]][c[1]]));
+    }
     int cells = p.state.size() * CellRelations.CELLS.size();
     Row row = new Row(name, p.state.gemeenten().length, cells, p.state.count(AuditState.PRIMARY), o, hCells, hValue, hTotals,
         byStage, p.unsafe().size(), hNarrow, hSeconds);
