@@ -181,11 +181,20 @@ final class OptimumBench {
       System.out.printf(Locale.ROOT, "tables above 1.2x the optimum's value: %d, above 2x: %d%n", over12, over2);
     }
     List<Row> open = rows.stream().filter(r -> r.opt().status() == OptimalSuppression.Status.TIME_LIMIT
-        && r.opt().lowerBound() > 0 && r.opt().lowerBound() < HypercubeRounds.TOTAL_CELL_PENALTY).toList();
+        && r.opt().lowerBound() > 0 && r.opt().lowerBound() < HypercubeRounds.TOTAL_CELL_PENALTY && r.hTotals() == 0)
+        .toList();
     double[] rb = open.stream().mapToDouble(r -> r.hValue() / r.opt().lowerBound()).sorted().toArray();
     if (rb.length > 0) {
-      System.out.printf(Locale.ROOT, "time-limited tables with a lower bound: %d; chain's value / lower bound (at least"
-          + " the true ratio): median %.2f, worst %.2f%n", rb.length, median(rb), rb[rb.length - 1]);
+      System.out.printf(Locale.ROOT, "time-limited tables with a lower bound, chain without total cells: %d; chain's value"
+          + " / lower bound (at least the true ratio): median %.2f, worst %.2f%n", rb.length, median(rb), rb[rb.length - 1]);
+    }
+    List<Row> withTotal = rows.stream().filter(r -> r.opt().status() == OptimalSuppression.Status.WITH_TOTAL).toList();
+    if (!withTotal.isEmpty()) {
+      double[] wc = withTotal.stream().mapToDouble(r -> (double) r.hCells() / r.opt().cells()).sorted().toArray();
+      double[] wv = withTotal.stream().mapToDouble(r -> (double) r.hValue() / r.opt().value()).sorted().toArray();
+      System.out.printf(Locale.ROOT, "optimum with a total cell (an upper bound on the optimum, so the ratio is at most the"
+          + " true one): %d tables; cells median %.2f, worst %.2f; value median %.2f, worst %.2f%n", withTotal.size(),
+          median(wc), wc[wc.length - 1], median(wv), wv[wv.length - 1]);
     }
     double[] share = rows.stream().mapToDouble(r -> 100.0 * r.hCells() / r.cells()).sorted().toArray();
     double[] optShare = proven.stream().mapToDouble(r -> 100.0 * r.opt().cells() / r.cells()).sorted().toArray();
