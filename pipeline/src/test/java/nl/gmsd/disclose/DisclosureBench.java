@@ -13,7 +13,12 @@ import java.util.concurrent.Future;
  * Bench tooling (not a test): times the disclosure stage on counted tables saved by {@link
  * CountedTablesExport}, both periods side by side as the pipeline runs them.
  *
- * <pre>DisclosureBench time DIR...</pre>
+ * <pre>DisclosureBench time DIR...
+ * DisclosureBench optimum [N] [SEED] [DIR...]</pre>
+ *
+ * <p>{@code optimum}: the job's chain against the cheapest safe suppression ({@link
+ * OptimumBench}) on N random provinces (default 200) from SEED, and on slices of the counted
+ * tables in DIR.
  */
 public final class DisclosureBench {
 
@@ -35,6 +40,7 @@ public final class DisclosureBench {
         System.out.printf(Locale.ROOT, "first audit: %d unsafe, %d LPs, %.1f s wall, %.1f s CPU%n", p.unsafe().size(), p.lps(),
             (System.nanoTime() - w0) / 1e9, (cpuNanos() - c0) / 1e9);
       }
+      case "optimum" -> OptimumBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
   }
