@@ -222,49 +222,68 @@ final class IndependentAudit {
     return solveInteger(List.of(new Key(targetRegion, target)), max, values);
   }
 
-  /** The optimum of the sum of {@code objective}'s cells. */
+  /** The optimum of the sum of {@code objective}'s cells, in a program of its own. */
   private double solveInteger(List<Key> objective, boolean max, Map<Key, Double> values) {
-    com.google.ortools.Loader.loadNativeLibraries();
-    programs++;
-    com.google.ortools.linearsolver.MPSolver m = com.google.ortools.linearsolver.MPSolver.createSolver("SCIP");
-    List<Cell> cells = TableLayout.countCells();
-    Map<Key, com.google.ortools.linearsolver.MPVariable> x = new HashMap<>();
-    for (String r : regionCodes) {
-      for (Cell c : cells) {
-        double u = upper(r, c);
-        x.put(new Key(r, c), m.makeIntVar(Math.ceil(lower(r, c) - 1e-9), Double.isFinite(u) ? Math.floor(u + 1e-9)
-            : UNBOUNDED, r + c));
+    try (IntegerProgram p = new IntegerProgram()) {
+      Map<Key, Double> signs = new HashMap<>();
+      objective.forEach(k -> signs.put(k, 1.0));
+      return p.optimum(signs, max, values);
+    }
+  }
+
+  /**
+   * The attacker's whole-number program of the whole system, built once and solved for as many
+   * objectives as asked (only the objective changes between solves). A linear program beside it
+   * for witnesses was tried: its optima are seldom whole (the reader's relations with k·clients
+   * give fifths and quarters), so nearly every witness fell back to SCIP anyway.
+   */
+  private final class IntegerProgram implements AutoCloseable {
+    private final com.google.ortools.linearsolver.MPSolver m;
+    private final Map<Key, com.google.ortools.linearsolver.MPVariable> x = new HashMap<>();
+
+    IntegerProgram() {
+      com.google.ortools.Loader.loadNativeLibraries();
+      m = com.google.ortools.linearsolver.MPSolver.createSolver("SCIP");
+      List<Cell> cells = TableLayout.countCells();
+      for (String r : regionCodes) {
+        for (Cell c : cells) {
+          double u = upper(r, c);
+          x.put(new Key(r, c), m.makeIntVar(Math.ceil(lower(r, c) - 1e-9), Double.isFinite(u) ? Math.floor(u + 1e-9)
+              : UNBOUNDED, r + c));
+        }
+        for (CellRelations.Relation rel : CellRelations.RELATIONS) {
+          com.google.ortools.linearsolver.MPConstraint e = m.makeConstraint(rel.equality() ? 0 : -UNBOUNDED * 1e3, 0);
+          for (int i = 0; i < rel.cells().length; i++) {
+            e.setCoefficient(x.get(new Key(r, cells.get(rel.cells()[i]))), rel.coef()[i]);
+          }
+        }
       }
-      for (CellRelations.Relation rel : CellRelations.RELATIONS) {
-        com.google.ortools.linearsolver.MPConstraint e = m.makeConstraint(rel.equality() ? 0 : -UNBOUNDED * 1e3, 0);
-        for (int i = 0; i < rel.cells().length; i++) {
-          e.setCoefficient(x.get(new Key(r, cells.get(rel.cells()[i]))), rel.coef()[i]);
+      for (String parent : regionCodes) {
+        List<String> children = regionCodes.stream().filter(r -> parent.equals(parentOf.get(r))).toList();
+        if (children.isEmpty()) {
+          continue;
+        }
+        for (Cell c : cells) {
+          com.google.ortools.linearsolver.MPConstraint e = m.makeConstraint(0, 0);
+          e.setCoefficient(x.get(new Key(parent, c)), -1);
+          for (String ch : children) {
+            e.setCoefficient(x.get(new Key(ch, c)), 1);
+          }
         }
       }
     }
-    for (String parent : regionCodes) {
-      List<String> children = regionCodes.stream().filter(r -> parent.equals(parentOf.get(r))).toList();
-      if (children.isEmpty()) {
-        continue;
+
+    /** The optimum of Σ coef·cell; every cell's value of the optimal table into {@code values} if not null. */
+    double optimum(Map<Key, Double> objective, boolean max, Map<Key, Double> values) {
+      programs++;
+      m.objective().clear();
+      objective.forEach((k, c) -> m.objective().setCoefficient(x.get(k), c));
+      if (max) {
+        m.objective().setMaximization();
+      } else {
+        m.objective().setMinimization();
       }
-      for (Cell c : cells) {
-        com.google.ortools.linearsolver.MPConstraint e = m.makeConstraint(0, 0);
-        e.setCoefficient(x.get(new Key(parent, c)), -1);
-        for (String ch : children) {
-          e.setCoefficient(x.get(new Key(ch, c)), 1);
-        }
-      }
-    }
-    for (Key k : objective) {
-      m.objective().setCoefficient(x.get(k), 1);
-    }
-    if (max) {
-      m.objective().setMaximization();
-    } else {
-      m.objective().setMinimization();
-    }
-    com.google.ortools.linearsolver.MPSolver.ResultStatus st = m.solve();
-    try {
+      com.google.ortools.linearsolver.MPSolver.ResultStatus st = m.solve();
       if (st != com.google.ortools.linearsolver.MPSolver.ResultStatus.OPTIMAL) {
         throw new AssertionError("integer attacker's program not solved: " + st);
       }
@@ -272,7 +291,17 @@ final class IndependentAudit {
         x.forEach((k, v) -> values.put(k, (double) Math.round(v.solutionValue())));
       }
       return Math.round(m.objective().value());
-    } finally {
+    }
+
+    /** A whole-number table the attacker cannot rule out, optimal for the objective. */
+    Map<Key, Double> witness(Map<Key, Double> objective, boolean max) {
+      Map<Key, Double> values = new HashMap<>();
+      optimum(objective, max, values);
+      return values;
+    }
+
+    @Override
+    public void close() {
       m.delete();
     }
   }
@@ -282,7 +311,10 @@ final class IndependentAudit {
    * range {min, max} (integer mode only). Exact, but cheaper than two programs per cell: every
    * optimal solution is a whole-number table the attacker cannot rule out, so the values it gives
    * every other secret cell are witnesses too; a cell whose witnesses already lie minIntervalWidth
-   * apart is proven wide without programs of its own. Every other cell gets its own maximum and
+   * apart is proven wide without programs of its own. The witnesses come first from tables with
+   * every secret cell as low and as high as it goes together, then from tables that push the cells
+   * still unproven up and down in random directions (a fixed seed: the same programs every run),
+   * as long as such a table proves at least one more cell; every cell left gets its own maximum and
    * minimum.
    */
   Map<Key, double[]> narrowCells() {
@@ -302,42 +334,55 @@ final class IndependentAudit {
     if (!integer) {
       throw new IllegalStateException("narrowCells is for the integer attacker");
     }
-    Map<Key, double[]> seen = new HashMap<>();
-    // Two tables first, with every secret cell as low and as high as it goes together: witnesses
-    // for most cells at once.
-    for (boolean max : new boolean[] {false, true}) {
-      Map<Key, Double> values = new HashMap<>();
-      solveInteger(secret, max, values);
-      for (Key o : secret) {
-        double v = values.get(o);
-        seen.merge(o, new double[] {v, v}, (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-      }
-    }
-    Map<Key, double[]> narrow = new java.util.LinkedHashMap<>();
     double w = s.minIntervalWidth() - 1e-6;
-    for (Key k : secret) {
-      double[] range = seen.get(k);
-      if (range != null && range[1] - range[0] >= w) {
-        continue;
-      }
-      double[] exact = new double[2];
-      for (int side = 1; side >= 0; side--) {
-        Map<Key, Double> values = new HashMap<>();
-        exact[side] = solveWithValues(k.region(), k.cell(), side == 1, values);
-        for (Key o : secret) {
-          double v = values.get(o);
-          seen.merge(o, new double[] {v, v}, (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+    Map<Key, double[]> seen = new HashMap<>();
+    java.util.function.Predicate<Key> wide = k -> seen.containsKey(k) && seen.get(k)[1] - seen.get(k)[0] >= w;
+    try (IntegerProgram p = new IntegerProgram()) {
+      java.util.function.BiConsumer<Map<Key, Double>, Boolean> witness =
+          (objective, max) -> record(secret, p.witness(objective, max), seen);
+      Map<Key, Double> all = new HashMap<>();
+      secret.forEach(k -> all.put(k, 1.0));
+      witness.accept(all, false);
+      witness.accept(all, true);
+      java.util.Random directions = new java.util.Random(secret.size());
+      for (long open = secret.stream().filter(wide.negate()).count(); open > 1; ) {
+        Map<Key, Double> mixed = new HashMap<>();
+        secret.stream().filter(wide.negate()).forEach(k -> mixed.put(k, directions.nextBoolean() ? 1.0 : -1.0));
+        witness.accept(mixed, true);
+        long left = secret.stream().filter(wide.negate()).count();
+        if (left == open) {
+          break;
         }
-        if (seen.get(k)[1] - seen.get(k)[0] >= w) {
-          break; // wide already: the maximum and one witness below it
+        open = left;
+      }
+      Map<Key, double[]> narrow = new java.util.LinkedHashMap<>();
+      for (Key k : secret) {
+        if (wide.test(k)) {
+          continue;
+        }
+        double[] exact = new double[2];
+        for (int side = 1; side >= 0; side--) {
+          Map<Key, Double> values = p.witness(Map.of(k, 1.0), side == 1);
+          exact[side] = values.get(k);
+          record(secret, values, seen);
+          if (wide.test(k)) {
+            break; // wide already: the maximum and one witness below it
+          }
+        }
+        if (!wide.test(k)) {
+          narrow.put(k, exact);
         }
       }
-      range = seen.get(k);
-      if (range[1] - range[0] < w) {
-        narrow.put(k, new double[] {exact[0], exact[1]});
-      }
+      return narrow;
     }
-    return narrow;
+  }
+
+  /** Widens each secret cell's range of values seen by its value in one whole-number table. */
+  private static void record(List<Key> secret, Map<Key, Double> values, Map<Key, double[]> seen) {
+    for (Key o : secret) {
+      double v = values.get(o);
+      seen.merge(o, new double[] {v, v}, (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+    }
   }
 
   /**
