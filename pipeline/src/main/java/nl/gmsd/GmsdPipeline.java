@@ -33,6 +33,7 @@ import nl.gmsd.join.PersonMatch;
 import nl.gmsd.merge.ActiveArrangements;
 import nl.gmsd.merge.MergeArrangements;
 import nl.gmsd.merge.MergeSettings;
+import nl.gmsd.pseudonymise.FileRanks;
 import nl.gmsd.pseudonymise.Pseudonymise;
 import nl.gmsd.pseudonymise.PersonenFacts;
 import nl.gmsd.pseudonymise.PersonenFile;
@@ -153,7 +154,7 @@ public final class GmsdPipeline {
     //    pseudonymised right away.
     PCollection<PseudonymisedRecord> records = uploads
         .apply("ReadRecordsInForce", ReadRecordsInForce.of(in.archive(), periodsRead, in.reference(), decisionView))
-        .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile()));
+        .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile(), FileRanks.of(in.uploads())));
 
     // 3b. The cost files of the 2016-2019 protocol (SPEC 12), for the periods that have them: the
     //     kosten table, and the costs for the op-orde pages.

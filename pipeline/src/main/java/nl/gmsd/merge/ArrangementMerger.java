@@ -81,7 +81,7 @@ public final class ArrangementMerger implements Serializable {
         Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
     for (PseudonymisedRecord r : records) {
       if (!gemeentecode.equals(r.getGemeentecode())) {
-        throw new IllegalArgumentException("record of file " + r.getFile() + " line " + r.getLine()
+        throw new IllegalArgumentException("record of file #" + r.getFileRank() + " line " + r.getLine()
             + " has gemeentecode " + r.getGemeentecode() + ", not " + gemeentecode);
       }
       if (r.getPseudonym() == null) {
@@ -199,7 +199,8 @@ public final class ArrangementMerger implements Serializable {
       c = c.thenComparing(rule.order());
     }
     // Not a [decision]: only makes the order total (e.g. the same line in two files).
-    return c.thenComparing(p -> p.representative().getFile())
+    // The file's rank orders as its path does (FileRanks).
+    return c.thenComparingInt(p -> p.representative().getFileRank())
         .thenComparing(DecidingRecordRule.LATEST_START.order())
         .thenComparing(DecidingRecordRule.LATEST_END.order())
         .thenComparing(DecidingRecordRule.LATEST_HALF_YEAR.order())

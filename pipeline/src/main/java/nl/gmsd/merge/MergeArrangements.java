@@ -62,7 +62,7 @@ public final class MergeArrangements extends PTransform<PCollection<Pseudonymise
   static String mergeKey(PseudonymisedRecord r) {
     String scope = r.getGemeentecode() + "|" + Period.parse(r.getPeriod()).year();
     return r.getPseudonym() == null
-        ? scope + "|?|" + r.getFile() + "|" + r.getLine()
+        ? scope + "|?|" + r.getFileRank() + "|" + r.getLine()
         : scope + "|" + r.getPseudonym() + "|" + r.getType();
   }
 

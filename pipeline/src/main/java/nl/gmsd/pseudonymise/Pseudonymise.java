@@ -19,30 +19,35 @@ import org.apache.beam.sdk.values.PCollection;
 public final class Pseudonymise extends PTransform<PCollection<DeliveryRecord>, PCollection<PseudonymisedRecord>> {
 
   private final String keyFile;
+  private final FileRanks files;
 
-  private Pseudonymise(String keyFile) {
+  private Pseudonymise(String keyFile, FileRanks files) {
     this.keyFile = keyFile;
+    this.files = files;
   }
 
-  public static Pseudonymise withKeyFile(String keyFile) {
-    return new Pseudonymise(keyFile);
+  /** Pseudonyms under the key in {@code keyFile}; each record's file as its rank among {@code files}. */
+  public static Pseudonymise withKeyFile(String keyFile, FileRanks files) {
+    return new Pseudonymise(keyFile, files);
   }
 
   @Override
   public PCollection<PseudonymisedRecord> expand(PCollection<DeliveryRecord> records) {
     return records
-        .apply("ReplaceBsn", ParDo.of(new ReplaceBsnFn(keyFile)))
+        .apply("ReplaceBsn", ParDo.of(new ReplaceBsnFn(keyFile, files)))
         .setCoder(SpecificRecordCoder.of(PseudonymisedRecord.class));
   }
 
   static final class ReplaceBsnFn extends DoFn<DeliveryRecord, PseudonymisedRecord> {
     private final String keyFile;
+    private final FileRanks files;
     private final Counter unknown = Metrics.counter(Pseudonymise.class, "records.unknownBsn");
     private transient boolean metrics; // see JobMetrics
     private transient Pseudonymiser pseudonymiser;
 
-    ReplaceBsnFn(String keyFile) {
+    ReplaceBsnFn(String keyFile, FileRanks files) {
       this.keyFile = keyFile;
+      this.files = files;
     }
 
     @Setup
@@ -64,7 +69,7 @@ public final class Pseudonymise extends PTransform<PCollection<DeliveryRecord>, 
         }
       }
       out.output(PseudonymisedRecord.newBuilder()
-          .setFile(r.getFile())
+          .setFileRank(files.rank(r.getFile()))
           .setGemeentecode(r.getGemeentecode())
           .setPeriod(r.getPeriod())
           .setLine(r.getLine())

@@ -39,7 +39,7 @@ final class CountFixtures {
   static PseudonymisedRecord record(String period, int line, String pseudonym, String type,
       String lv, String start, String end) {
     return PseudonymisedRecord.newBuilder()
-        .setFile("WMO_" + period + "_test.csv")
+        .setFileRank(period.startsWith("H1") ? 0 : 1) // WMO_<period>_test.csv in path order
         .setGemeentecode(GEMEENTE)
         .setPeriod(period)
         .setLine(line)

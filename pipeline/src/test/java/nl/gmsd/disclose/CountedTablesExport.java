@@ -85,7 +85,7 @@ public final class CountedTablesExport {
     PCollectionView<DeliveryRules.Decision> decisionView = decision.apply("DecisionView", View.asSingleton());
     var records = uploads
         .apply("ReadRecordsInForce", ReadRecordsInForce.of(in.archive(), periodsRead, reference, decisionView))
-        .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile()));
+        .apply("Pseudonymise", Pseudonymise.withKeyFile(in.keyFile(), nl.gmsd.pseudonymise.FileRanks.of(in.uploads())));
     var arrangements = records.apply("MergeArrangements", MergeArrangements.with(GmsdPipeline.mergeSettings(options)));
     PCollection<MicrodataArrangement> active = arrangements.apply("ActiveArrangements", ActiveArrangements.in(periods));
     PCollection<KV<String, Person>> persons = p.apply("ReadPersons",

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import nl.gmsd.avro.Arrangement;
 import nl.gmsd.avro.PseudonymisedRecord;
+import nl.gmsd.pseudonymise.FileRanks;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -25,11 +26,14 @@ class MergeArrangementsTest {
 
   private static final String A = "a".repeat(64);
   private static final String B = "b".repeat(64);
+  private static final FileRanks FILES = FileRanks.ofPaths(java.util.stream.Stream.of("0363", "0599")
+      .flatMap(g -> java.util.stream.Stream.of("H22024", "H12025", "H22025").map(p -> "WMO_" + p + "_" + g + ".csv"))
+      .toList());
 
   private static PseudonymisedRecord rec(String gemeente, String period, int line, String pseudonym,
       String type, String start, String end, String lv) {
     return record(pseudonym, day(start), end == null ? null : day(end), lv)
-        .setGemeentecode(gemeente).setPeriod(period).setFile("WMO_" + period + "_" + gemeente + ".csv")
+        .setGemeentecode(gemeente).setPeriod(period).setFileRank(FILES.rank("WMO_" + period + "_" + gemeente + ".csv"))
         .setLine(line).setType(type).build();
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.gmsd.avro.Arrangement;
 import nl.gmsd.avro.PseudonymisedRecord;
+import nl.gmsd.pseudonymise.FileRanks;
 
 /**
  * Tiny builders for merge tests. A record is written as
@@ -29,9 +30,15 @@ final class MergeFixtures {
     return day == null ? "" : LocalDate.ofEpochDay(day).toString();
   }
 
+  /** The rank of the test file of a half year, WMO_H1YYYY_test.csv or WMO_H2YYYY_test.csv. */
+  static int fileRank(String half) {
+    return FileRanks.ofPaths(List.of("WMO_H1" + YEAR + "_test.csv", "WMO_H2" + YEAR + "_test.csv"))
+        .rank("WMO_" + half + YEAR + "_test.csv");
+  }
+
   static PseudonymisedRecord.Builder record(String pseudonym, int start, Integer end, String lv) {
     return PseudonymisedRecord.newBuilder()
-        .setFile("WMO_H1" + YEAR + "_test.csv")
+        .setFileRank(fileRank("H1"))
         .setGemeentecode(GEMEENTE)
         .setPeriod("H1" + YEAR)
         .setLine(2)
@@ -61,7 +68,7 @@ final class MergeFixtures {
       String[] interval = tokens[i++].split("\\.\\.", -1);
       PseudonymisedRecord.Builder b = record(PERSON, day(interval[0]),
           interval[1].isEmpty() ? null : day(interval[1]), tokens[i++]);
-      b.setPeriod(half + YEAR).setFile("WMO_" + half + YEAR + "_test.csv").setLine(line);
+      b.setPeriod(half + YEAR).setFileRank(fileRank(half)).setLine(line);
       for (; i < tokens.length; i++) {
         if (tokens[i].startsWith("T=")) {
           b.setToewijzingsnummer(tokens[i].substring(2));
