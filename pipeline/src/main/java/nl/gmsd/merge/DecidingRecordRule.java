@@ -1,7 +1,6 @@
 package nl.gmsd.merge;
 
 import java.util.Comparator;
-import nl.gmsd.common.Period;
 
 /**
  * One step of the tie-break that picks the deciding record of a merged arrangement (SPEC 5, 11
@@ -18,7 +17,7 @@ public enum DecidingRecordRule {
    * The record from the file of the later half year wins (H2 over H1 of the same year). With
    * {@link #HIGHEST_LINE} this is SPEC 11's "latest line".
    */
-  LATEST_HALF_YEAR(Comparator.comparing(p -> Period.parse(p.representative().getPeriod()))),
+  LATEST_HALF_YEAR(Comparator.comparingInt(p -> p.representative().getHalfYear())),
   /** The higher physical line number in its file wins. */
   HIGHEST_LINE(Comparator.comparingInt(p -> p.representative().getLine()));
 

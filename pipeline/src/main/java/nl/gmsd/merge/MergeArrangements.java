@@ -60,7 +60,7 @@ public final class MergeArrangements extends PTransform<PCollection<Pseudonymise
 
   /** (gemeente, year, person, type); a record of an unknown person is a group of its own. */
   static String mergeKey(PseudonymisedRecord r) {
-    String scope = r.getGemeentecode() + "|" + Period.parse(r.getPeriod()).year();
+    String scope = r.getGemeentecode() + "|" + Period.ofIndex(r.getHalfYear()).year();
     return r.getPseudonym() == null
         ? scope + "|?|" + r.getFileRank() + "|" + r.getLine()
         : scope + "|" + r.getPseudonym() + "|" + r.getType();
@@ -100,7 +100,7 @@ public final class MergeArrangements extends PTransform<PCollection<Pseudonymise
     List<Arrangement> out = new ArrayList<>();
     for (List<PseudonymisedRecord> records : byKey.values()) {
       PseudonymisedRecord first = records.get(0);
-      out.addAll(merger.merge(first.getGemeentecode(), Period.parse(first.getPeriod()).year(), records));
+      out.addAll(merger.merge(first.getGemeentecode(), Period.ofIndex(first.getHalfYear()).year(), records));
     }
     return out;
   }

@@ -4,6 +4,7 @@ import nl.gmsd.avro.DeliveryRecord;
 import nl.gmsd.avro.PseudonymisedRecord;
 import nl.gmsd.beam.JobMetrics;
 import nl.gmsd.beam.SpecificRecordCoder;
+import nl.gmsd.common.Period;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -71,7 +72,7 @@ public final class Pseudonymise extends PTransform<PCollection<DeliveryRecord>, 
       out.output(PseudonymisedRecord.newBuilder()
           .setFileRank(files.rank(r.getFile()))
           .setGemeentecode(r.getGemeentecode())
-          .setPeriod(r.getPeriod())
+          .setHalfYear(Period.parse(r.getPeriod()).index())
           .setLine(r.getLine())
           .setPseudonym(pseudonym)
           .setType(r.getType())

@@ -41,7 +41,7 @@ class SpecificRecordCoderTest {
 
   private static PseudonymisedRecord record(String pseudonym, Integer end, String toewijzing) {
     return PseudonymisedRecord.newBuilder()
-        .setFileRank(417).setGemeentecode("0363").setPeriod("H12025")
+        .setFileRank(417).setGemeentecode("0363").setHalfYear(4050)
         .setLine(17).setPseudonym(pseudonym).setType("02").setStart(20089).setEnd(end)
         .setLeveringsvorm("ZIN").setToewijzingsnummer(toewijzing).setRedenBeeindiging(null).build();
   }

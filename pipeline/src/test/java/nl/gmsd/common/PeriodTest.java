@@ -42,4 +42,21 @@ class PeriodTest {
     assertThrows(IllegalArgumentException.class, () -> Period.parse(code));
     assertFalse(Period.isCode(code));
   }
+
+  /** The index orders as the periods do and gives the period back, over every period with a 4-digit year. */
+  @Test
+  void indexOrdersAsThePeriodsAndRoundTrips() {
+    Period before = null;
+    for (int year = 1000; year <= 9999; year++) {
+      for (int half = 1; half <= 2; half++) {
+        Period p = new Period(half, year);
+        assertEquals(p, Period.ofIndex(p.index()));
+        if (before != null) {
+          assertTrue(before.index() < p.index(), before + " before " + p);
+        }
+        before = p;
+      }
+    }
+    assertEquals(4050, Period.parse("H12025").index());
+  }
 }

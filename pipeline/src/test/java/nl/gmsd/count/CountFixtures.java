@@ -41,7 +41,7 @@ final class CountFixtures {
     return PseudonymisedRecord.newBuilder()
         .setFileRank(period.startsWith("H1") ? 0 : 1) // WMO_<period>_test.csv in path order
         .setGemeentecode(GEMEENTE)
-        .setPeriod(period)
+        .setHalfYear(nl.gmsd.common.Period.parse(period).index())
         .setLine(line)
         .setPseudonym(pseudonym)
         .setType(type)

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import nl.gmsd.avro.Arrangement;
 import nl.gmsd.avro.PseudonymisedRecord;
+import nl.gmsd.common.Period;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,7 +113,7 @@ class ArrangementMergerPropertiesTest {
               random.nextInt(4) == 0 ? "PGB" : "ZIN")
           .setToewijzingsnummer(toewijzingen[random.nextInt(toewijzingen.length)])
           .setRedenBeeindiging(redenen[random.nextInt(redenen.length)])
-          .setPeriod(half + YEAR)
+          .setHalfYear(Period.parse(half + YEAR).index())
           .setLine(lines.get(k))
           .build());
     }
@@ -128,7 +129,7 @@ class ArrangementMergerPropertiesTest {
     Comparator<PseudonymisedRecord> deciding = Comparator
         .comparingInt(PseudonymisedRecord::getStart)
         .thenComparingInt(r -> r.getEnd() == null ? Integer.MAX_VALUE : r.getEnd())
-        .thenComparing(PseudonymisedRecord::getPeriod)
+        .thenComparingInt(PseudonymisedRecord::getHalfYear)
         .thenComparingInt(PseudonymisedRecord::getLine);
     List<int[]> intervals = new ArrayList<>(); // {start, endExclusive}
     List<String> lvs = new ArrayList<>();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import nl.gmsd.avro.Arrangement;
 import nl.gmsd.avro.PseudonymisedRecord;
+import nl.gmsd.common.Period;
 import nl.gmsd.pseudonymise.FileRanks;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
@@ -33,7 +34,7 @@ class MergeArrangementsTest {
   private static PseudonymisedRecord rec(String gemeente, String period, int line, String pseudonym,
       String type, String start, String end, String lv) {
     return record(pseudonym, day(start), end == null ? null : day(end), lv)
-        .setGemeentecode(gemeente).setPeriod(period).setFileRank(FILES.rank("WMO_" + period + "_" + gemeente + ".csv"))
+        .setGemeentecode(gemeente).setHalfYear(Period.parse(period).index()).setFileRank(FILES.rank("WMO_" + period + "_" + gemeente + ".csv"))
         .setLine(line).setType(type).build();
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.gmsd.avro.Arrangement;
 import nl.gmsd.avro.PseudonymisedRecord;
+import nl.gmsd.common.Period;
 import nl.gmsd.pseudonymise.FileRanks;
 
 /**
@@ -40,7 +41,7 @@ final class MergeFixtures {
     return PseudonymisedRecord.newBuilder()
         .setFileRank(fileRank("H1"))
         .setGemeentecode(GEMEENTE)
-        .setPeriod("H1" + YEAR)
+        .setHalfYear(Period.parse("H1" + YEAR).index())
         .setLine(2)
         .setPseudonym(pseudonym)
         .setType(TYPE)
@@ -68,7 +69,7 @@ final class MergeFixtures {
       String[] interval = tokens[i++].split("\\.\\.", -1);
       PseudonymisedRecord.Builder b = record(PERSON, day(interval[0]),
           interval[1].isEmpty() ? null : day(interval[1]), tokens[i++]);
-      b.setPeriod(half + YEAR).setFileRank(fileRank(half)).setLine(line);
+      b.setHalfYear(Period.parse(half + YEAR).index()).setFileRank(fileRank(half)).setLine(line);
       for (; i < tokens.length; i++) {
         if (tokens[i].startsWith("T=")) {
           b.setToewijzingsnummer(tokens[i].substring(2));
