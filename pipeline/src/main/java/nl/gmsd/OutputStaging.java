@@ -252,10 +252,6 @@ final class OutputStaging {
     return live;
   }
 
-  static List<String> removeLeftovers(Path output, PrintStream out) throws IOException {
-    return removeLeftovers(output.toString(), out);
-  }
-
   /**
    * Finishes the publish by copying that the dead run of the staged output {@code staging} began
    * (its {@code .run/replacing} is there, and {@code run.json} is not in place yet); false when it

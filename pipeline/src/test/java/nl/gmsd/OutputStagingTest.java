@@ -46,7 +46,7 @@ class OutputStagingTest {
     Files.writeString(out.resolve("run.json"), "earlier\n");
     deadStaging(".out.partial-1111");
     Files.writeString(dir.resolve("notes.txt"), "keep\n");
-    assertEquals(List.of(), OutputStaging.removeLeftovers(out, quiet));
+    assertEquals(List.of(), OutputStaging.removeLeftovers(out.toString(), quiet));
     assertEquals(List.of("notes.txt", "out"), names());
     assertEquals("earlier\n", Files.readString(out.resolve("run.json")));
   }
@@ -57,7 +57,7 @@ class OutputStagingTest {
     deadStaging(".out.partial-2222");
     Path previous = Files.createDirectories(dir.resolve(".out.previous-2222"));
     Files.writeString(previous.resolve("run.json"), "earlier\n");
-    OutputStaging.removeLeftovers(out, quiet);
+    OutputStaging.removeLeftovers(out.toString(), quiet);
     assertEquals(List.of("out"), names());
     assertEquals("earlier\n", Files.readString(out.resolve("run.json")));
   }
@@ -68,7 +68,7 @@ class OutputStagingTest {
     Files.writeString(out.resolve(".run/" + OutputStaging.OWNER), temp.resolve("gmsd-run-1-gone") + "\n");
     Files.writeString(out.resolve("run.json"), "new\n");
     Files.createDirectories(dir.resolve(".out.previous-3333"));
-    OutputStaging.removeLeftovers(out, quiet);
+    OutputStaging.removeLeftovers(out.toString(), quiet);
     assertEquals(List.of("out"), names());
     assertFalse(Files.exists(out.resolve(".run")));
     assertEquals("new\n", Files.readString(out.resolve("run.json")));
@@ -79,7 +79,7 @@ class OutputStagingTest {
     Path out = dir.resolve("out");
     try (RunTemporaryFolder live = RunTemporaryFolder.open(temp)) {
       OutputStaging staging = OutputStaging.create(out, live);
-      List<String> running = OutputStaging.removeLeftovers(out, quiet);
+      List<String> running = OutputStaging.removeLeftovers(out.toString(), quiet);
       assertEquals(List.of(Path.of(staging.path()).getFileName().toString()), running);
       assertTrue(Files.isDirectory(Path.of(staging.path())));
       staging.deleteQuietly();
