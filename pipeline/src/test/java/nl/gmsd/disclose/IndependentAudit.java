@@ -18,7 +18,7 @@ import org.ojalgo.optimisation.Variable;
  * of SPEC 7 included, provinces and Nederland included, and the region sums) per secret cell, for
  * nearest rounding, solved with ojAlgo (not OR-Tools' GLOP, which the audit uses). {@link #integer}
  * makes it the integer attacker of issue 13: counts are whole numbers, each program solved exactly
- * by SCIP ({@link #solveInteger}).
+ * by SCIP ({@link IntegerProgram}).
  */
 final class IndependentAudit {
 
@@ -130,13 +130,15 @@ final class IndependentAudit {
     return out;
   }
 
-  /** {min, max} of one cell over the whole system. */
+  /** {min, max} of one cell over the whole system (in integer mode: one program, two objectives). */
   double[] range(String region, Cell target) {
+    if (integer) {
+      try (IntegerProgram p = new IntegerProgram()) {
+        Map<Key, Double> cell = Map.of(new Key(region, target), 1.0);
+        return new double[] {p.optimum(cell, false, null), p.optimum(cell, true, null)};
+      }
+    }
     return new double[] {solve(region, target, false), solve(region, target, true)};
-  }
-
-  private double solve(String targetRegion, Cell target, boolean max) {
-    return solveWithValues(targetRegion, target, max, null);
   }
 
   /** The program of the whole system, its variables by cell. */
@@ -185,14 +187,8 @@ final class IndependentAudit {
     return new Program(m, x);
   }
 
-  /**
-   * The optimum of one cell; when {@code values} is not null, every cell's value in the optimal
-   * solution goes into it (a whole-number table in integer mode: a witness for every cell at once).
-   */
-  private double solveWithValues(String targetRegion, Cell target, boolean max, Map<Key, Double> values) {
-    if (integer) {
-      return solveInteger(targetRegion, target, max, values);
-    }
+  /** The optimum of one cell by the linear program (continuous mode). */
+  private double solve(String targetRegion, Cell target, boolean max) {
     Program p = program();
     ExpressionsBasedModel m = p.model();
     Variable t = p.x().get(new Key(targetRegion, target));
@@ -204,35 +200,14 @@ final class IndependentAudit {
     if (!res.getState().isOptimal()) {
       throw new AssertionError("independent audit program not solved: " + res.getState());
     }
-    List<Variable> vars = m.getVariables();
-    if (values != null) {
-      for (Map.Entry<Key, Variable> e : p.x().entrySet()) {
-        values.put(e.getKey(), res.doubleValue(vars.indexOf(e.getValue())));
-      }
-    }
-    return res.doubleValue(vars.indexOf(t));
+    return res.doubleValue(m.getVariables().indexOf(t));
   }
 
   /**
    * The integer attacker's program, written here apart from the audit's code, solved by SCIP
-   * through OR-Tools' MPSolver (the audit's own LPs use GLOP). ojAlgo's integer solver was tried
-   * first and called feasible tables infeasible; CP-SAT needs a newer protobuf than Beam's.
-   */
-  private double solveInteger(String targetRegion, Cell target, boolean max, Map<Key, Double> values) {
-    return solveInteger(List.of(new Key(targetRegion, target)), max, values);
-  }
-
-  /** The optimum of the sum of {@code objective}'s cells, in a program of its own. */
-  private double solveInteger(List<Key> objective, boolean max, Map<Key, Double> values) {
-    try (IntegerProgram p = new IntegerProgram()) {
-      Map<Key, Double> signs = new HashMap<>();
-      objective.forEach(k -> signs.put(k, 1.0));
-      return p.optimum(signs, max, values);
-    }
-  }
-
-  /**
-   * The attacker's whole-number program of the whole system, built once and solved for as many
+   * through OR-Tools' MPSolver (the audit's own LPs use GLOP; ojAlgo's integer solver was tried
+   * first and called feasible tables infeasible; CP-SAT needs a newer protobuf than Beam's): the
+   * whole system, built once and solved for as many
    * objectives as asked (only the objective changes between solves). A linear program beside it
    * for witnesses was tried: its optima are seldom whole (the reader's relations with k·clients
    * give fifths and quarters), so nearly every witness fell back to SCIP anyway.
