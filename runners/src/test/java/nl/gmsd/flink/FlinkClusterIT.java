@@ -37,16 +37,12 @@ class FlinkClusterIT {
 
   @Test
   void clusterOutputEqualsEmbeddedOutput() throws Exception {
-    TaskManagerFailureIT.deleteTree(WORK.resolve("input"));
-    SmallArchive data = SmallArchive.write(WORK.resolve("input"));
-    Path embedded = WORK.resolve("out-embedded");
+    EmbeddedReferenceRun reference = EmbeddedReferenceRun.get();
+    SmallArchive data = reference.data;
+    Path embedded = reference.output;
     Path onCluster = WORK.resolve("out-cluster");
-    TaskManagerFailureIT.deleteTree(embedded);
     TaskManagerFailureIT.deleteTree(onCluster);
 
-    LocalFlinkCluster.runEmbedded(LocalFlinkCluster.gmsdJar(), TaskManagerFailureIT.MAIN,
-        TaskManagerFailureIT.runArgs(SmallArchive.PERIOD, data.archive, data.reference, data.keyFile, embedded),
-        WORK.resolve("embedded.log"));
     cluster.runOnCluster(List.of(LocalFlinkCluster.gmsdJar()), TaskManagerFailureIT.MAIN,
         TaskManagerFailureIT.runArgs(SmallArchive.PERIOD, data.archive, data.reference, data.keyFile, onCluster));
 

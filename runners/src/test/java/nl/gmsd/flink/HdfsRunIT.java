@@ -45,7 +45,6 @@ class HdfsRunIT {
   private MiniDFSCluster hdfs;
   private FileSystem fs;
   private String namenode;
-  private SmallArchive data;
   /** The output of a run of the same inputs from the local disk: what every HDFS run must equal. */
   private java.nio.file.Path local;
 
@@ -68,15 +67,12 @@ class HdfsRunIT {
     fs = hdfs.getFileSystem();
     namenode = "hdfs://127.0.0.1:" + hdfs.getNameNodePort();
 
-    data = SmallArchive.write(WORK.resolve("input"));
+    EmbeddedReferenceRun reference = EmbeddedReferenceRun.get();
+    SmallArchive data = reference.data;
     fs.copyFromLocalFile(new Path(data.archive.toString()), new Path("/gmsd/archive"));
     fs.copyFromLocalFile(new Path(data.reference.toString()), new Path("/gmsd/reference"));
     fs.copyFromLocalFile(new Path(data.keyFile.toString()), new Path("/gmsd/gmsd.key"));
-
-    local = WORK.resolve("out-local");
-    LocalFlinkCluster.runEmbedded(LocalFlinkCluster.gmsdJar(), TaskManagerFailureIT.MAIN,
-        TaskManagerFailureIT.runArgs(SmallArchive.PERIOD, data.archive, data.reference, data.keyFile, local),
-        WORK.resolve("local.log"));
+    local = reference.output;
   }
 
   @AfterAll

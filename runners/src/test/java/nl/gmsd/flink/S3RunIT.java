@@ -73,13 +73,11 @@ class S3RunIT {
     }
     assertEquals("STARTED", s3.getState());
 
-    data = SmallArchive.write(WORK.resolve("input"));
+    EmbeddedReferenceRun reference = EmbeddedReferenceRun.get();
+    data = reference.data;
     upload(data.archive, "archive");
     upload(data.keyFile, "gmsd.key");
-    local = WORK.resolve("out-local");
-    LocalFlinkCluster.runEmbedded(LocalFlinkCluster.gmsdJar(), TaskManagerFailureIT.MAIN,
-        TaskManagerFailureIT.runArgs(SmallArchive.PERIOD, data.archive, data.reference, data.keyFile, local),
-        WORK.resolve("local.log"));
+    local = reference.output;
   }
 
   @AfterAll
