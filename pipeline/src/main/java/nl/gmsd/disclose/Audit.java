@@ -94,7 +94,7 @@ final class Audit {
     return lps.get();
   }
 
-  /** What one system found: checked tables, and per target the lowest and highest value known. */
+  /** What one system found: checked tables, and per target the lowest and highest value at its own points. */
   record Found(int[] free, List<long[][]> tables, double[] low, double[] high) {}
 
   /**
@@ -349,7 +349,7 @@ final class Audit {
       cert.record(f.free(), t);
     }
     for (int k = 0; k < targets.size(); k++) {
-      cert.recordRange(targets.get(k)[0], targets.get(k)[1], f.low()[k], f.high()[k]);
+      cert.recordRange(targets.get(k)[0], targets.get(k)[1], f.low()[k], f.high()[k], f.free());
     }
   }
 
@@ -397,6 +397,13 @@ final class Audit {
     // proof needs no LP of the target's own (the batches' points usually settle most targets).
     double[] seenLo = new double[t];
     double[] seenHi = new double[t];
+    // The values at this system's own points only: what is recorded, with this system as the
+    // proof's support (Certificates#forget).
+    double[] ownLo = new double[t];
+    double[] ownHi = new double[t];
+    Arrays.fill(ownLo, Double.POSITIVE_INFINITY);
+    Arrays.fill(ownHi, Double.NEGATIVE_INFINITY);
+    double[][] seen = {seenLo, seenHi, ownLo, ownHi};
     for (int i = 0; i < t; i++) {
       int[] c = targets.get(i);
       seenLo[i] = cert.low(c[0], c[1]);
@@ -431,12 +438,12 @@ final class Audit {
         int before = countWide(up, down, w);
         if (!upVars.isEmpty()) {
           int[] sum = upVars.stream().mapToInt(Integer::intValue).toArray();
-          offerOptimum(sys, sum, true, seen(sys, sys.lp.optimum(sum, true), targets, seenLo, seenHi), targets, up,
+          offerOptimum(sys, sum, true, seen(sys, sys.lp.optimum(sum, true), targets, seen), targets, up,
               down, tables);
         }
         if (!downVars.isEmpty()) {
           int[] sum = downVars.stream().mapToInt(Integer::intValue).toArray();
-          offerOptimum(sys, sum, false, seen(sys, sys.lp.optimum(sum, false), targets, seenLo, seenHi), targets, up,
+          offerOptimum(sys, sum, false, seen(sys, sys.lp.optimum(sum, false), targets, seen), targets, up,
               down, tables);
         }
         if (countWide(up, down, w) == before) {
@@ -458,16 +465,17 @@ final class Audit {
         List<LinearSystem.Optimum> optima = new ArrayList<>(2);
         int[] obj = sys.objective(c[0], c[1]);
         if (canRise(c)) {
-          LinearSystem.Optimum hi = seen(sys, sys.lp.optimum(obj, true, true), targets, seenLo, seenHi);
+          LinearSystem.Optimum hi = seen(sys, sys.lp.optimum(obj, true, true), targets, seen);
           optima.add(hi);
           if (hi == null) {
             seenHi[i] = Double.POSITIVE_INFINITY;
+            ownHi[i] = Double.POSITIVE_INFINITY;
           } else {
             offerIfWhole(sys, hi, targets, up, down, tables);
           }
         }
         if (Certificates.wholeWidth(seenLo[i], seenHi[i]) < w && up[i] - down[i] < w && canFall(c)) {
-          LinearSystem.Optimum lo = seen(sys, sys.lp.optimum(obj, false, true), targets, seenLo, seenHi);
+          LinearSystem.Optimum lo = seen(sys, sys.lp.optimum(obj, false, true), targets, seen);
           optima.add(lo);
           offerIfWhole(sys, lo, targets, up, down, tables);
         }
@@ -477,7 +485,7 @@ final class Audit {
       }
       lps.addAndGet(sys.lp.solves());
     }
-    return new Found(sorted, tables, seenLo, seenHi);
+    return new Found(sorted, tables, ownLo, ownHi);
   }
 
   /** Forgets every cell's pins: the next run solves every open cell again (tests compare the two). */
@@ -524,12 +532,14 @@ final class Audit {
 
   /** Widens each target's seen values by the optimum's point (none when unbounded); returns the optimum. */
   private static LinearSystem.Optimum seen(RestrictedSystem sys, LinearSystem.Optimum o, List<int[]> targets,
-      double[] seenLo, double[] seenHi) {
+      double[][] lowHigh) {
     if (o != null) {
-      for (int i = 0; i < seenLo.length; i++) {
+      for (int i = 0; i < targets.size(); i++) {
         double v = sys.valueAt(o.point(), targets.get(i)[0], targets.get(i)[1]);
-        seenLo[i] = Math.min(seenLo[i], v);
-        seenHi[i] = Math.max(seenHi[i], v);
+        for (int k = 0; k < lowHigh.length; k += 2) {
+          lowHigh[k][i] = Math.min(lowHigh[k][i], v);
+          lowHigh[k + 1][i] = Math.max(lowHigh[k + 1][i], v);
+        }
       }
     }
     return o;

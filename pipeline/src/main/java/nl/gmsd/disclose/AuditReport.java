@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * @param period the period code
  * @param tables per family of the table by count measure ({@code clienten}, {@code arrangementen},
  *     {@code huishoudens}: every region and dimension of that measure)
- * @param stages per protection stage, in the order they ran: the cells it made secret and its rounds
+ * @param stages per protection stage, in the order they ran: the cells it made secret (or published
+ *     again) and its rounds
  * @param beyondProtection secret cells no choice of secret cells can protect: their own region pins
  *     them even with every cell secret ({@link Protection})
  * @param unsafeLeft secret cells not proven safe at the end (0 unless the audit could not prove a
@@ -50,7 +51,7 @@ public record AuditReport(String period, List<TableAudit> tables, List<Protectio
   /** Names of stages and tables: fixed identifiers, so that a name splits back unambiguously. */
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern STAGE_FACT =
-      Pattern.compile("stages/(\\d+)/(" + IDENTIFIER.pattern() + ")/(cells_made_secret|rounds|unsafe_after)");
+      Pattern.compile("stages/(\\d+)/(" + IDENTIFIER.pattern() + ")/(cells_made_secret|cells_released|rounds|unsafe_after)");
   private static final Pattern TABLE_FACT = Pattern.compile("tables/(\\d+)/(" + IDENTIFIER.pattern()
       + ")/(primary_cells|secondary_cells|narrowest_interval_width)");
   /** Present in every report's facts, so that an audit with nothing in it still arrives. */
@@ -78,6 +79,7 @@ public record AuditReport(String period, List<TableAudit> tables, List<Protectio
       ProtectionStage.Report s = stages.get(i);
       String prefix = "stages/" + i + "/" + identifier(s.stage()) + "/";
       fact.accept(prefix + "cells_made_secret", s.cellsMadeSecret());
+      fact.accept(prefix + "cells_released", s.cellsReleased());
       fact.accept(prefix + "rounds", s.rounds());
       fact.accept(prefix + "unsafe_after", s.unsafeAfter());
     }
@@ -120,7 +122,7 @@ public record AuditReport(String period, List<TableAudit> tables, List<Protectio
       requireIndex(s.getKey(), stageList.size(), period);
       Map<String, Long> f = stageFacts.get(s.getKey());
       stageList.add(new ProtectionStage.Report(s.getValue(), intFact(f, "cells_made_secret", period),
-          intFact(f, "rounds", period), intFact(f, "unsafe_after", period)));
+          intFact(f, "cells_released", period), intFact(f, "rounds", period), intFact(f, "unsafe_after", period)));
     }
     List<TableAudit> tableList = new ArrayList<>();
     for (Map.Entry<Integer, String> t : tableNames.entrySet()) {
@@ -186,6 +188,7 @@ public record AuditReport(String period, List<TableAudit> tables, List<Protectio
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("stage", s.stage());
       m.put("cells_made_secret", s.cellsMadeSecret());
+      m.put("cells_released", s.cellsReleased());
       m.put("rounds", s.rounds());
       m.put("unsafe_after", s.unsafeAfter());
       stageList.add(m);

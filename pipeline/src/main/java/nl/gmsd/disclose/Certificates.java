@@ -21,7 +21,7 @@ import java.util.Arrays;
  *
  * <p>Suppression only widens intervals (see {@link AuditState}), so a table checked once stays
  * valid and certificates are never lost; where an interval did shrink (random rounding) the caller
- * starts over with {@link #reset}.
+ * starts over with {@link #reset}, and where a cell is published again, with {@link #forget}.
  */
 final class Certificates {
 
@@ -35,6 +35,18 @@ final class Certificates {
    */
   private final double[][] lpLow;
   private final double[][] lpHigh;
+  /**
+   * Per cell, the checked table that gave up and down, and the free gemeenten of the linear program
+   * that gave lpLow and lpHigh (null: the true table, or nothing known): what a proof rests on, so
+   * that {@link #forget} drops only the proofs a published cell can invalidate.
+   */
+  private final Table[][] upBy;
+  private final Table[][] downBy;
+  private final int[][][] lowBy;
+  private final int[][][] highBy;
+
+  /** A checked table: deviations {@code delta[k]} on gemeente {@code free[k]}. */
+  private record Table(int[] free, long[][] delta) {}
 
   Certificates(AuditState s) {
     this.s = s;
@@ -44,6 +56,10 @@ final class Certificates {
     down = new long[s.size()][n];
     lpLow = new double[s.size()][n];
     lpHigh = new double[s.size()][n];
+    upBy = new Table[s.size()][n];
+    downBy = new Table[s.size()][n];
+    lowBy = new int[s.size()][n][];
+    highBy = new int[s.size()][n][];
     clearRanges();
   }
 
@@ -51,6 +67,10 @@ final class Certificates {
     for (int r = 0; r < s.size(); r++) {
       Arrays.fill(lpLow[r], Double.POSITIVE_INFINITY);
       Arrays.fill(lpHigh[r], Double.NEGATIVE_INFINITY);
+      Arrays.fill(upBy[r], null);
+      Arrays.fill(downBy[r], null);
+      Arrays.fill(lowBy[r], null);
+      Arrays.fill(highBy[r], null);
     }
   }
 
@@ -90,14 +110,111 @@ final class Certificates {
    *
    * @return whether the cell is now proven safe
    */
-  boolean recordRange(int region, int cell, double min, double max) {
-    if (!Double.isNaN(min)) {
-      lpLow[region][cell] = Math.min(lpLow[region][cell], min);
+  boolean recordRange(int region, int cell, double min, double max, int[] free) {
+    if (!Double.isNaN(min) && min < lpLow[region][cell]) {
+      lpLow[region][cell] = min;
+      lowBy[region][cell] = free;
     }
-    if (!Double.isNaN(max)) {
-      lpHigh[region][cell] = Math.max(lpHigh[region][cell], max);
+    if (!Double.isNaN(max) && max > lpHigh[region][cell]) {
+      lpHigh[region][cell] = max;
+      highBy[region][cell] = free;
     }
     return certified(region, cell);
+  }
+
+  /**
+   * Drops every proof that a cell made published again can invalidate ({@link
+   * ReleaseRedundantCells}): its interval, and those of the cells whose upper bound it was,
+   * shrink, but only in regions whose cells move with the given gemeenten ({@code moved[g]}: a
+   * gemeente's own cells; a province's or Nederland's with the gemeenten below it). A proof over
+   * other free gemeenten kept all of those cells at their true values, which lie within every
+   * interval, so it still holds. A table in which a moved gemeente was free is checked again
+   * against the intervals as they are now ({@link #check}) and kept when it still passes; a linear
+   * program's range over such gemeenten is dropped. Counts as a {@link #reset} for what is cached
+   * on proofs ({@link #resets}).
+   */
+  void forget(boolean[] moved) {
+    resets++;
+    java.util.Map<Table, Boolean> holds = new java.util.IdentityHashMap<>();
+    java.util.function.Predicate<Table> invalid =
+        t -> t != null && touches(t.free(), moved) && !holds.computeIfAbsent(t, x -> check(s, x.free(), x.delta()));
+    for (int r = 0; r < s.size(); r++) {
+      for (int j = 0; j < up[r].length; j++) {
+        if (invalid.test(upBy[r][j])) {
+          up[r][j] = 0;
+          upBy[r][j] = null;
+        }
+        if (invalid.test(downBy[r][j])) {
+          down[r][j] = 0;
+          downBy[r][j] = null;
+        }
+        if (touches(lowBy[r][j], moved)) {
+          lpLow[r][j] = Double.POSITIVE_INFINITY;
+          lowBy[r][j] = null;
+        }
+        if (touches(highBy[r][j], moved)) {
+          lpHigh[r][j] = Double.NEGATIVE_INFINITY;
+          highBy[r][j] = null;
+        }
+      }
+    }
+  }
+
+  private static boolean touches(int[] free, boolean[] moved) {
+    if (free != null) {
+      for (int g : free) {
+        if (moved[g]) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Every proof as it is now, for {@link #restore}. */
+  record Snapshot(long[][] up, long[][] down, double[][] lpLow, double[][] lpHigh, Table[][] upBy,
+      Table[][] downBy, int[][][] lowBy, int[][][] highBy) {}
+
+  Snapshot snapshot() {
+    return new Snapshot(rows(up), rows(down), rows(lpLow), rows(lpHigh), rows(upBy), rows(downBy), rows(lowBy),
+        rows(highBy));
+  }
+
+  /**
+   * The proofs of a {@link #snapshot}, valid again once the table is as it was then; counts as a
+   * {@link #reset} for what is cached on proofs.
+   */
+  void restore(Snapshot k) {
+    resets++;
+    for (int r = 0; r < s.size(); r++) {
+      up[r] = k.up()[r].clone();
+      down[r] = k.down()[r].clone();
+      lpLow[r] = k.lpLow()[r].clone();
+      lpHigh[r] = k.lpHigh()[r].clone();
+      upBy[r] = k.upBy()[r].clone();
+      downBy[r] = k.downBy()[r].clone();
+      lowBy[r] = k.lowBy()[r].clone();
+      highBy[r] = k.highBy()[r].clone();
+    }
+  }
+
+  private static long[][] rows(long[][] a) {
+    long[][] c = new long[a.length][];
+    Arrays.setAll(c, i -> a[i].clone());
+    return c;
+  }
+
+  private static double[][] rows(double[][] a) {
+    double[][] c = new double[a.length][];
+    Arrays.setAll(c, i -> a[i].clone());
+    return c;
+  }
+
+  /** Tables and free sets are never changed once recorded, so rows of references suffice. */
+  private static <T> T[][] rows(T[][] a) {
+    T[][] c = a.clone();
+    Arrays.setAll(c, i -> a[i].clone());
+    return c;
   }
 
   /** The lowest value the cell is known to take (a checked table's or a linear program's). */
@@ -186,9 +303,10 @@ final class Certificates {
   void record(int[] free, long[][] delta) {
     int n = CellRelations.CELLS.size();
     java.util.Map<Integer, long[]> aggregates = new java.util.TreeMap<>();
+    Table table = new Table(free, delta);
     for (int k = 0; k < free.length; k++) {
       int g = free[k];
-      widen(g, delta[k]);
+      widen(g, delta[k], table);
       for (int a = s.parent(g); a >= 0; a = s.parent(a)) {
         long[] d = aggregates.computeIfAbsent(a, x -> new long[n]);
         for (int j = 0; j < n; j++) {
@@ -196,16 +314,18 @@ final class Certificates {
         }
       }
     }
-    aggregates.forEach(this::widen);
+    aggregates.forEach((a, d) -> widen(a, d, table));
   }
 
-  private void widen(int region, long[] d) {
+  private void widen(int region, long[] d, Table table) {
     for (int j = 0; j < d.length; j++) {
       if (d[j] > up[region][j]) {
         up[region][j] = d[j];
+        upBy[region][j] = table;
       }
       if (d[j] < down[region][j]) {
         down[region][j] = d[j];
+        downBy[region][j] = table;
       }
     }
   }

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  *       part, by integer program.
  *   <li>{@link GroupSuppression}: the failing cell's whole linked group, level by level, up to every
  *       cell of the period: safe by construction.
+ *   <li>{@link ReleaseRedundantCells}: secondary cells the table turns out not to need are
+ *       published again, dearest first, each only when the audit proves every cell it had proven
+ *       before once more.
  * </ol>
  *
  * <p>The audit ({@link Audit}) runs after every change; a secret cell counts as safe only when it
@@ -36,8 +39,13 @@ import org.slf4j.LoggerFactory;
  * group fallback has {@link GroupSuppression#LEVELS} levels. (3) The last level makes every cell of
  * the period secret, the widest every interval can be: a cell still unsafe there is beyond
  * protection (its own region pins it), which no choice of secret cells can change; it is reported
- * ({@link AuditReport#beyondProtection()}), never a failure. So the stage ends on every table, and
- * fails only on an internal error (a solver that does not answer).
+ * ({@link AuditReport#beyondProtection()}), never a failure. (4) Publishing a cell again is the
+ * one step that narrows intervals: it drops every proof the cell can touch ({@link
+ * Certificates#forget}) and is taken back, with every proof as it was, unless the audit proves
+ * each cell again; each secondary cell is tried at most once, within a budget of linear programs
+ * ({@link ReleaseRedundantCells#LP_BUDGET}). So the stage ends on every table, ends as safe as the
+ * audit saw it after the group fallback, and fails only on an internal error (a solver that does
+ * not answer).
  */
 public final class DisclosureControl implements Serializable {
   private static final Logger LOG = LoggerFactory.getLogger(DisclosureControl.class);
@@ -73,7 +81,8 @@ public final class DisclosureControl implements Serializable {
   /** The stages, in order. */
   List<ProtectionStage> chain(DisclosureSettings settings) {
     return List.of(new PrimarySuppression(), new HypercubeRounds(settings.maxAuditRounds()),
-        new ExactSuppression(exactNodeLimit, exactReach), new GroupSuppression());
+        new ExactSuppression(exactNodeLimit, exactReach), new GroupSuppression(),
+        new ReleaseRedundantCells(ReleaseRedundantCells.LP_BUDGET, ReleaseRedundantCells.MIN_TRIALS));
   }
 
   /**
@@ -93,8 +102,9 @@ public final class DisclosureControl implements Serializable {
       long t = System.nanoTime();
       ProtectionStage.Report r = stage.protect(p);
       reports.add(r);
-      LOG.info("Disclosure control {}: {}: {} cells made secret, {} round(s), {} unsafe left, {} LPs so far, {} ms",
-          table.period().code(), r.stage(), r.cellsMadeSecret(), r.rounds(), r.unsafeAfter(), p.lps(),
+      LOG.info("Disclosure control {}: {}: {} cells made secret, {} published again, {} round(s), {} unsafe left, {} LPs"
+          + " so far, {} ms", table.period().code(), r.stage(), r.cellsMadeSecret(), r.cellsReleased(), r.rounds(),
+          r.unsafeAfter(), p.lps(),
           (System.nanoTime() - t) / 1_000_000);
     }
     if (!p.unsafe().isEmpty()) {

@@ -139,7 +139,7 @@ final class ExactSuppression implements ProtectionStage {
         break;
       }
     }
-    return new Report(name(), added, passes, p.unsafe().size());
+    return new Report(name(), added, 0, passes, p.unsafe().size());
   }
 
   /** The part's gemeenten for a region's unsafe cells. */

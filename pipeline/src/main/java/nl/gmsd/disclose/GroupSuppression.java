@@ -63,7 +63,7 @@ final class GroupSuppression implements ProtectionStage {
       // Where the audit's linear programs find no proof, an integer program may (Certificates).
       ExactSuppression.certify(p);
     }
-    return new Report(name(), added, level, p.unsafe().size());
+    return new Report(name(), added, 0, level, p.unsafe().size());
   }
 
   /** The cells of a level's group around f. */

@@ -74,7 +74,7 @@ final class HypercubeRounds implements ProtectionStage {
       }
       p.audit();
     }
-    return new Report(name(), added, rounds, p.unsafe().size());
+    return new Report(name(), added, 0, rounds, p.unsafe().size());
   }
 
   /**

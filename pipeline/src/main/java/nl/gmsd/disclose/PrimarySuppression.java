@@ -15,6 +15,6 @@ final class PrimarySuppression implements ProtectionStage {
   public Report protect(Protection p) {
     int cells = p.state.suppressPrimary();
     p.audit();
-    return new Report(name(), cells, 0, p.unsafe().size());
+    return new Report(name(), cells, 0, 0, p.unsafe().size());
   }
 }

@@ -72,6 +72,35 @@ final class Protection {
     }
   }
 
+  /**
+   * Publishes a secondary cell again when the table stays as safe without it: every secret cell
+   * proven safe before is proven again (the cells not proven before may stay so). The proofs a
+   * published cell can invalidate are dropped first ({@link Certificates#forget}) and found again by
+   * the audit; when it cannot, the cell is made secret again and every proof is as it was.
+   *
+   * @return whether the cell stays published
+   */
+  boolean tryRelease(int[] cell) {
+    List<int[]> unsafeBefore = unsafe;
+    boolean[][] wasUnsafe = new boolean[state.size()][CellRelations.CELLS.size()];
+    unsafeBefore.forEach(c -> wasUnsafe[c[0]][c[1]] = true);
+    Certificates.Snapshot proofs = cert.snapshot();
+    state.unsuppress(List.of(cell));
+    boolean[] moved = new boolean[state.size()];
+    moved[cell[0]] = true;
+    for (int g : state.gemeentenBelow(cell[0])) {
+      moved[g] = true;
+    }
+    cert.forget(moved);
+    boolean safe = audit().stream().allMatch(c -> wasUnsafe[c[0]][c[1]]);
+    if (!safe) {
+      state.suppress(List.of(cell));
+      cert.restore(proofs);
+      unsafe = unsafeBefore;
+    }
+    return safe;
+  }
+
   /** Audits the cells not certified yet; updates {@link #unsafe()}. */
   List<int[]> audit() {
     List<int[]> failing = audit.run();

@@ -3,7 +3,7 @@ package nl.gmsd.disclose;
 /**
  * One step of disclosure control (SPEC 8). The steps run in a fixed order over one period's
  * {@link Protection}: each makes further cells secret for the cells the audit could not prove safe
- * yet, and says what it did. A new method (controlled rounding, a cell-key method) is one more
+ * yet (the last publishes again the secondary cells not needed), and says what it did. A new method (controlled rounding, a cell-key method) is one more
  * implementation in {@link DisclosureControl}'s chain.
  */
 interface ProtectionStage {
@@ -22,8 +22,10 @@ interface ProtectionStage {
    *
    * @param stage the stage's name
    * @param cellsMadeSecret cells it made secret (primary suppression: the cells below minCount)
-   * @param rounds rounds it ran (0 for a stage with no rounds)
+   * @param cellsReleased secondary cells it published again ({@link ReleaseRedundantCells})
+   * @param rounds rounds it ran (0 for a stage with no rounds; cells tried for a release)
    * @param unsafeAfter secret cells not proven safe when it ended
    */
-  record Report(String stage, int cellsMadeSecret, int rounds, int unsafeAfter) implements java.io.Serializable {}
+  record Report(String stage, int cellsMadeSecret, int cellsReleased, int rounds, int unsafeAfter)
+      implements java.io.Serializable {}
 }

@@ -55,11 +55,11 @@ final class Widening {
       p.addLps(sys.lp.solves());
       if (hi == null) {
         lpWidth = Double.POSITIVE_INFINITY;
-        p.cert.recordRange(f[0], f[1], lo.value(), Double.POSITIVE_INFINITY);
+        p.cert.recordRange(f[0], f[1], lo.value(), Double.POSITIVE_INFINITY, free);
         return;
       }
       lpWidth = hi.value() - lo.value();
-      p.cert.recordRange(f[0], f[1], lo.value(), hi.value());
+      p.cert.recordRange(f[0], f[1], lo.value(), hi.value(), free);
       for (LinearSystem.Optimum o : List.of(hi, lo)) {
         sys.binding(o, (r, j) -> binding[r][j] = true);
       }
@@ -118,7 +118,7 @@ final class Widening {
           p.cert.record(found.free(), t);
         }
       }
-      p.cert.recordRange(f[0], f[1], range[0], range[1]);
+      p.cert.recordRange(f[0], f[1], range[0], range[1], free);
       lpWidth = after;
       analyse();
       return true;

@@ -28,11 +28,11 @@ class AuditReportTest {
   }
 
   private static AuditReport random(Random rnd) {
-    List<String> stageNames = List.of("primary", "heuristic_rounds", "exact", "group_fallback");
+    List<String> stageNames = List.of("primary", "heuristic_rounds", "exact", "group_fallback", "release_redundant");
     List<ProtectionStage.Report> stages = new ArrayList<>();
     for (int i = rnd.nextInt(stageNames.size() + 1) - 1; i >= 0; i--) {
       stages.add(new ProtectionStage.Report(stageNames.get(rnd.nextInt(stageNames.size())), rnd.nextInt(100_000),
-          rnd.nextInt(30), rnd.nextInt(50)));
+          rnd.nextInt(1_000), rnd.nextInt(30), rnd.nextInt(50)));
     }
     List<AuditReport.TableAudit> tables = new ArrayList<>();
     for (String t : List.of("clienten", "arrangementen", "huishoudens", "een_nieuwe_tabel")) {
@@ -44,7 +44,7 @@ class AuditReportTest {
     // More than ten entries: the index orders them, not the names' text ("10" before "2").
     if (rnd.nextInt(5) == 0) {
       for (int i = 0; i < 11; i++) {
-        stages.add(new ProtectionStage.Report("exact", i, i, i));
+        stages.add(new ProtectionStage.Report("exact", i, i, i, i));
       }
     }
     return new AuditReport("H1" + (2016 + rnd.nextInt(20)), tables, stages, rnd.nextInt(5), rnd.nextInt(3),
@@ -66,7 +66,7 @@ class AuditReportTest {
   void theFactsAreCountsUnderFixedNamesAndNoNullWidth() {
     AuditReport r = new AuditReport("H12025",
         List.of(new AuditReport.TableAudit("clienten", 4, 2, 3L), new AuditReport.TableAudit("huishoudens", 1, 0, null)),
-        List.of(new ProtectionStage.Report("primary", 4, 0, 1), new ProtectionStage.Report("exact", 2, 1, 0)), 0, 0, 9,
+        List.of(new ProtectionStage.Report("primary", 4, 0, 0, 1), new ProtectionStage.Report("exact", 2, 0, 1, 0)), 0, 0, 9,
         120);
     Map<String, Long> expected = new TreeMap<>();
     expected.put("reported", 1L);
@@ -75,9 +75,11 @@ class AuditReportTest {
     expected.put("cells_not_proven_safe", 0L);
     expected.put("solve_ms", 120L);
     expected.put("stages/0/primary/cells_made_secret", 4L);
+    expected.put("stages/0/primary/cells_released", 0L);
     expected.put("stages/0/primary/rounds", 0L);
     expected.put("stages/0/primary/unsafe_after", 1L);
     expected.put("stages/1/exact/cells_made_secret", 2L);
+    expected.put("stages/1/exact/cells_released", 0L);
     expected.put("stages/1/exact/rounds", 1L);
     expected.put("stages/1/exact/unsafe_after", 0L);
     expected.put("tables/0/clienten/primary_cells", 4L);
@@ -91,7 +93,7 @@ class AuditReportTest {
   @Test
   void factsThatAreNotAWholeReportAreRefused() {
     AuditReport r = new AuditReport("H12025", List.of(new AuditReport.TableAudit("clienten", 4, 2, 3L)),
-        List.of(new ProtectionStage.Report("primary", 4, 0, 1), new ProtectionStage.Report("exact", 2, 1, 0)), 0, 0, 9,
+        List.of(new ProtectionStage.Report("primary", 4, 0, 0, 1), new ProtectionStage.Report("exact", 2, 0, 1, 0)), 0, 0, 9,
         120);
     Map<String, Long> whole = facts(r);
     for (String name : whole.keySet()) {
@@ -109,7 +111,7 @@ class AuditReportTest {
     Map<String, Long> gap = new TreeMap<>(whole);
     gap.keySet().removeIf(n -> n.startsWith("stages/0/"));
     assertThrows(IllegalArgumentException.class, () -> AuditReport.fromFacts("H12025", gap));
-    AuditReport badName = new AuditReport("H12025", List.of(), List.of(new ProtectionStage.Report("a/b", 0, 0, 0)),
+    AuditReport badName = new AuditReport("H12025", List.of(), List.of(new ProtectionStage.Report("a/b", 0, 0, 0, 0)),
         0, 0, 0, 0);
     assertThrows(IllegalArgumentException.class, () -> badName.toFacts((n, v) -> { }));
   }

@@ -168,7 +168,8 @@ final class OptimalSuppression {
     p.state.suppressPrimary();
     p.suppress(chosen);
     for (int i = 0; i < ranges.size(); i++) {
-      p.cert.recordRange(targets.get(i)[0], targets.get(i)[1], ranges.get(i)[0], ranges.get(i)[1]);
+      p.cert.recordRange(targets.get(i)[0], targets.get(i)[1], ranges.get(i)[0], ranges.get(i)[1],
+          p.state.gemeenten());
     }
     return p.audit();
   }

@@ -41,7 +41,7 @@ class OptimalSuppressionTest {
 
   @Test
   void findsTheHandMadeOptimum_andItsChoiceSurvivesTheIndependentAttacker() throws IOException {
-    PublicationTable table = table();
+    PublicationTable table = table(tmp);
     OptimalSuppression tool = new OptimalSuppression(table, EXACT);
     OptimalSuppression.Outcome o = tool.solve(120_000);
     assertEquals(OptimalSuppression.Status.OPTIMAL, o.status());
@@ -60,11 +60,12 @@ class OptimalSuppressionTest {
 
   @Test
   void noTimeLeft_isReportedAsTheTimeLimit_neverAsOptimal() throws IOException {
-    OptimalSuppression.Outcome o = new OptimalSuppression(table(), EXACT).solve(0);
+    OptimalSuppression.Outcome o = new OptimalSuppression(table(tmp), EXACT).solve(0);
     assertEquals(OptimalSuppression.Status.TIME_LIMIT, o.status());
   }
 
-  private PublicationTable table() throws IOException {
+  /** The table of the class comment (also {@link ReleaseRedundantCellsTest}'s). */
+  static PublicationTable table(Path tmp) throws IOException {
     List<Gem> gems = List.of(new Gem("0001", "A", "Utrecht", 10_000), new Gem("0002", "B", "Utrecht", 10_000),
         new Gem("0003", "C", "Utrecht", 10_000));
     int[][] unknownAndOldest = {{3, 9}, {8, 10}, {40, 40}};

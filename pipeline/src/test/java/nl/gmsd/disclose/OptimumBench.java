@@ -141,7 +141,7 @@ final class OptimumBench {
 
   static void header() {
     System.out.println("table | gem | cells | primary | optimum: status, targets, programs, s | optimum cells/value (lower bound)"
-        + " | chain cells/value (primary, hypercube, exact, group) | ratio cells, value | chain s | chain unsafe,"
+        + " | chain cells/value (hypercube, exact, group, released) | ratio cells, value | chain s | chain unsafe,"
         + " attacker-narrow");
   }
 
@@ -203,15 +203,15 @@ final class OptimumBench {
         100.0 * rows.stream().mapToInt(Row::hCells).sum() / rows.stream().mapToInt(Row::cells).sum(),
         optShare.length == 0 ? Double.NaN : median(optShare),
         100.0 * proven.stream().mapToInt(r -> r.opt().cells()).sum() / Math.max(1, proven.stream().mapToInt(Row::cells).sum()));
-    int[] stages = new int[4];
+    int[] stages = new int[rows.isEmpty() ? 1 : rows.get(0).byStage().length];
     for (Row r : rows) {
       for (int i = 1; i < r.byStage().length; i++) {
         stages[i] += r.byStage()[i];
       }
     }
-    System.out.printf(Locale.ROOT, "chain's secondary cells by stage: hypercube %d, exact %d, group %d; tables the chain"
-        + " left unsafe (audit): %d; tables with a cell the integer attacker narrows in the chain's output: %d%n",
-        stages[1], stages[2], stages[3], rows.stream().filter(r -> r.hUnsafe() > 0).count(),
+    System.out.printf(Locale.ROOT, "chain's secondary cells by stage: hypercube %d, exact %d, group %d, released %d;"
+        + " tables the chain left unsafe (audit): %d; tables with a cell the integer attacker narrows in the chain's"
+        + " output: %d%n", stages[1], stages[2], stages[3], -stages[4], rows.stream().filter(r -> r.hUnsafe() > 0).count(),
         rows.stream().filter(r -> r.hNarrow() > 0).count());
     System.out.printf(Locale.ROOT, "optimum's time: median %.1f s, worst %.1f s; chain's: median %.1f s%n",
         median(rows.stream().mapToDouble(r -> r.opt().seconds()).sorted().toArray()),

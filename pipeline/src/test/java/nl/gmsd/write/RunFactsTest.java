@@ -38,9 +38,11 @@ class RunFactsTest {
     f.put("cells_not_proven_safe", 0L);
     f.put("solve_ms", 1234L);
     f.put("stages/0/primary/cells_made_secret", 12L);
+    f.put("stages/0/primary/cells_released", 0L);
     f.put("stages/0/primary/rounds", 0L);
     f.put("stages/0/primary/unsafe_after", 2L);
     f.put("stages/1/heuristic_rounds/cells_made_secret", 3L);
+    f.put("stages/1/heuristic_rounds/cells_released", 0L);
     f.put("stages/1/heuristic_rounds/rounds", 4L);
     f.put("stages/1/heuristic_rounds/unsafe_after", 0L);
     f.put("tables/0/clienten/primary_cells", 12L);

@@ -1,0 +1,158 @@
+package nl.gmsd.disclose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import nl.gmsd.common.TableLayout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The last protection stage ({@link ReleaseRedundantCells}) on the hand-made two-way table of
+ * {@link OptimalSuppressionTest}: gemeente A's 3 clients of unknown age are pinned by their row
+ * and column unless a cycle of secret cells runs through them.
+ */
+class ReleaseRedundantCellsTest {
+
+  static final DisclosureSettings EXACT = OptimalSuppressionTest.EXACT;
+
+  @TempDir Path tmp;
+
+  @Test
+  void aBlockOfSecretCells_isThinnedDearestFirst_andStaysSafeForTheIndependentAttacker() throws IOException {
+    PublicationTable table = OptimalSuppressionTest.table(tmp);
+    Protection p = new Protection(new AuditState(table, EXACT));
+    p.state.suppressPrimary();
+    // Gemeenten A, B, C by unknown, 85+ and 75-84: every cell secret, far more than A's cell needs.
+    List<int[]> block = new ArrayList<>();
+    for (String g : List.of("0001", "0002", "0003")) {
+      for (String age : List.of("onbekend", "85+", "75-84")) {
+        block.add(cell(p.state, g, age));
+      }
+    }
+    p.suppress(block);
+    assertEquals(List.of(), keys(p, p.audit()));
+
+    ProtectionStage.Report r = new ReleaseRedundantCells(Double.POSITIVE_INFINITY, 0).protect(p);
+
+    assertEquals(8, r.rounds(), "each secondary cell tried once");
+    assertEquals(List.of(), keys(p, p.unsafe()));
+    // Dearest first: A's 75-84 (every row and column keeps two secret cells), C's 85+ (before C's
+    // unknown, as dear, in cell order), then B's unknown (A's cell then lies on a cycle of six:
+    // A, C by unknown, C, B by 75-84, B, A by 85+); every other release would pin a cell.
+    assertEquals(new TreeSet<>(List.of("0001 75-84", "0003 85+", "0002 onbekend")), released(p, block));
+    assertEquals(3, r.cellsReleased());
+    IndependentAudit attacker = new IndependentAudit(table, PublishedCells.of(table, p.state), EXACT).integer();
+    assertEquals(Map.of(), attacker.narrowCells());
+  }
+
+  @Test
+  void theCheapestCycle_losesNoCell_andEveryProofStands() throws IOException {
+    PublicationTable table = OptimalSuppressionTest.table(tmp);
+    Protection p = new Protection(new AuditState(table, EXACT));
+    p.state.suppressPrimary();
+    List<int[]> optimum = List.of(cell(p.state, "0001", "85+"), cell(p.state, "0002", "onbekend"),
+        cell(p.state, "0002", "85+"));
+    p.suppress(optimum);
+    assertEquals(List.of(), keys(p, p.audit()));
+
+    ProtectionStage.Report r = new ReleaseRedundantCells(Double.POSITIVE_INFINITY, 0).protect(p);
+
+    assertEquals(0, r.cellsReleased());
+    assertEquals(3, r.rounds());
+    for (int[] c : optimum) {
+      assertEquals(AuditState.SECONDARY, p.state.status[c[0]][c[1]]);
+    }
+    int[] pinned = cell(p.state, "0001", "onbekend");
+    assertTrue(p.cert.certified(pinned[0], pinned[1]), "the proof taken back with the cell");
+    assertEquals(List.of(), keys(p, p.unsafe()));
+  }
+
+  @Test
+  void noWorkAllowed_leavesEveryCellSecret() throws IOException {
+    PublicationTable table = OptimalSuppressionTest.table(tmp);
+    Protection p = new Protection(new AuditState(table, EXACT));
+    p.state.suppressPrimary();
+    p.suppress(List.of(cell(p.state, "0003", "75-84"), cell(p.state, "0001", "85+"), cell(p.state, "0002", "onbekend"),
+        cell(p.state, "0002", "85+")));
+    p.audit();
+    ProtectionStage.Report r = new ReleaseRedundantCells(0, 0).protect(p);
+    assertEquals(0, r.rounds());
+    assertEquals(4, p.state.count(AuditState.SECONDARY));
+  }
+
+  @Test
+  void forget_dropsOnlyTheProofsInWhichAMovedGemeenteWasFree() throws IOException {
+    AuditState s = new AuditState(OptimalSuppressionTest.table(tmp), EXACT);
+    Certificates cert = new Certificates(s);
+    int a = region(s, "0001");
+    int b = region(s, "0002");
+    int province = s.parent(a);
+    int j = cell(s, "0001", "85+")[1];
+    int n = CellRelations.CELLS.size();
+    long[] up = new long[n];
+    up[j] = 5;
+    long[] down = new long[n];
+    down[j] = -4;
+    cert.record(new int[] {a}, new long[][] {up});
+    cert.record(new int[] {b}, new long[][] {down});
+    cert.recordRange(b, j, 1.5, 40.0, new int[] {b});
+    assertEquals(5 + 4, cert.up[province][j] - cert.down[province][j]);
+
+    boolean[] moved = new boolean[s.size()];
+    moved[a] = true;
+    cert.forget(moved);
+
+    assertEquals(0, cert.up[a][j], "A's table dropped");
+    assertEquals(0, cert.up[province][j], "and the province's value in it");
+    assertEquals(-4, cert.down[province][j], "B's table kept");
+    assertEquals(-4, cert.down[b][j]);
+    assertEquals(38, cert.width(b, j), "B's range kept");
+    moved[b] = true;
+    cert.forget(moved);
+    assertEquals(0, cert.down[province][j]);
+    assertFalse(cert.certified(b, j));
+  }
+
+  static int region(AuditState s, String code) {
+    for (int r = 0; r < s.size(); r++) {
+      if (s.code(r).equals(code)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException(code);
+  }
+
+  /** A gemeente's cell of clients by age. */
+  static int[] cell(AuditState s, String gemeente, String age) {
+    for (int j = 0; j < CellRelations.CELLS.size(); j++) {
+      var c = CellRelations.CELLS.get(j);
+      if (c.dimension().equals(TableLayout.LEEFTIJD) && c.category().equals(age)
+          && c.measure().equals(TableLayout.CLIENTEN)) {
+        return new int[] {region(s, gemeente), j};
+      }
+    }
+    throw new IllegalArgumentException(age);
+  }
+
+  private static List<String> keys(Protection p, List<int[]> cells) {
+    return cells.stream().map(c -> p.state.key(c[0], c[1])).toList();
+  }
+
+  private static TreeSet<String> released(Protection p, List<int[]> block) {
+    TreeSet<String> out = new TreeSet<>();
+    for (int[] c : block) {
+      if (p.state.status[c[0]][c[1]] == AuditState.PUBLISHED) {
+        out.add(p.state.code(c[0]) + " " + CellRelations.CELLS.get(c[1]).category());
+      }
+    }
+    return out;
+  }
+}
