@@ -195,6 +195,26 @@ final class ExactSuppression implements ProtectionStage {
 
   /** With {@code free} null: the targets' part; else those gemeenten. */
   private int solve(Protection p, int region, List<int[]> targets, boolean withCandidates, int[] freeOrNull) {
+    return chosen(p, region, targets, withCandidates, freeOrNull).size();
+  }
+
+  /**
+   * For a secondary cell published again ({@link ReleaseRedundantCells}): the cheapest cells
+   * that protect the cells it leaves unproven, in a part of every gemeente below its province
+   * (up to {@link ReleaseRedundantCells#SWAP_GEMEENTEN}), made secret and their tables recorded.
+   *
+   * @return the cells made secret (none when the program found nothing)
+   */
+  List<int[]> replace(Protection p, int[] released, List<int[]> unproven) {
+    int province = p.state.isGemeente(released[0]) ? p.state.parent(released[0]) : released[0];
+    int[] free = p.state.gemeentenBelow(province).clone();
+    Arrays.sort(free);
+    return chosen(p, unproven.get(0)[0], unproven.subList(0, Math.min(unproven.size(), TARGETS_PER_PROGRAM)), true,
+        free);
+  }
+
+  private List<int[]> chosen(Protection p, int region, List<int[]> targets, boolean withCandidates,
+      int[] freeOrNull) {
     AuditState s = p.state;
     int[] free = freeOrNull != null ? freeOrNull : part(p, region, targets);
     Map<Integer, int[]> below = new java.util.TreeMap<>();
@@ -209,19 +229,19 @@ final class ExactSuppression implements ProtectionStage {
       }
     }
     if (nodeLimit <= 0) {
-      return 0; // the fallback is forced (tests)
+      return List.of(); // the fallback is forced (tests)
     }
     double reach = reachPerWidth * (double) s.settings.minIntervalWidth();
-    Integer chosen = program(p, targets, withCandidates, free, below, reach);
+    List<int[]> chosen = program(p, targets, withCandidates, free, below, reach);
     return chosen != null ? chosen : Objects.requireNonNullElse(
-        program(p, targets, withCandidates, free, below, Double.POSITIVE_INFINITY), 0);
+        program(p, targets, withCandidates, free, below, Double.POSITIVE_INFINITY), List.of());
   }
 
   /**
    * Builds and solves the program with every deviation within {@code reach}; applies and records
    * its solution. Returns the cells made secret, null when it found no solution.
    */
-  private Integer program(Protection p, List<int[]> targets, boolean withCandidates, int[] free,
+  private List<int[]> program(Protection p, List<int[]> targets, boolean withCandidates, int[] free,
       Map<Integer, int[]> below, double reach) {
     AuditState s = p.state;
     int n = CellRelations.CELLS.size();
@@ -295,7 +315,7 @@ final class ExactSuppression implements ProtectionStage {
           p.cert.record(free, d);
         }
       }
-      return chosen.size();
+      return chosen;
     } finally {
       m.delete();
     }

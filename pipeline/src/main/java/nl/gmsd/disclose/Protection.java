@@ -76,11 +76,13 @@ final class Protection {
    * Publishes a secondary cell again when the table stays as safe without it: every secret cell
    * proven safe before is proven again (the cells not proven before may stay so). The proofs a
    * published cell can invalidate are dropped first ({@link Certificates#forget}) and found again by
-   * the audit; when it cannot, the cell is made secret again and every proof is as it was.
+   * the audit; when it cannot, and a {@code replacement} (may be null) makes cells secret that
+   * cost less than the cell and protect what it left unproven, the swap stays; else the cell is
+   * made secret again and every proof is as it was.
    *
    * @return whether the cell stays published
    */
-  boolean tryRelease(int[] cell) {
+  boolean tryRelease(int[] cell, Replacement replacement) {
     List<int[]> unsafeBefore = unsafe;
     boolean[][] wasUnsafe = new boolean[state.size()][CellRelations.CELLS.size()];
     unsafeBefore.forEach(c -> wasUnsafe[c[0]][c[1]] = true);
@@ -92,13 +94,29 @@ final class Protection {
       moved[g] = true;
     }
     cert.forget(moved);
-    boolean safe = audit().stream().allMatch(c -> wasUnsafe[c[0]][c[1]]);
-    if (!safe) {
-      state.suppress(List.of(cell));
-      cert.restore(proofs);
-      unsafe = unsafeBefore;
+    List<int[]> fresh = audit().stream().filter(c -> !wasUnsafe[c[0]][c[1]]).toList();
+    if (fresh.isEmpty()) {
+      return true;
     }
-    return safe;
+    List<int[]> instead = replacement == null ? List.of() : replacement.replace(this, cell, fresh);
+    if (!instead.isEmpty()) {
+      long cost = instead.stream().mapToLong(c -> ReleaseRedundantCells.cost(state, c)).sum();
+      if (cost < ReleaseRedundantCells.cost(state, cell)
+          && audit().stream().allMatch(c -> wasUnsafe[c[0]][c[1]])) {
+        return true;
+      }
+      state.unsuppress(instead);
+    }
+    state.suppress(List.of(cell));
+    cert.restore(proofs);
+    unsafe = unsafeBefore;
+    return false;
+  }
+
+  /** Cheaper secret cells in place of a released one ({@link ExactSuppression#replace}). */
+  interface Replacement {
+    /** Makes cells secret for the {@code unproven} ones; returns them (none: nothing found). */
+    List<int[]> replace(Protection p, int[] released, List<int[]> unproven);
   }
 
   /** Audits the cells not certified yet; updates {@link #unsafe()}. */

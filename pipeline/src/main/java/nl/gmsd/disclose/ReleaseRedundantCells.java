@@ -15,7 +15,9 @@ import java.util.List;
  * HypercubeRounds#TOTAL_CELL_PENALTY} for a total; ties in ordinal cell-key order): each is
  * published tentatively, the proofs it can invalidate are dropped and the audit runs again ({@link
  * Protection#tryRelease}); it stays published only when every secret cell proven safe before is
- * proven safe again. So the stage never makes the table less safe, as the audit sees it.
+ * proven safe again. So the stage never makes the table less safe, as the audit sees it. A
+ * province's or Nederland's cell that cannot go alone may be swapped for cheaper cells ({@link
+ * #SWAP_GEMEENTEN}), under the same condition.
  *
  * <p><b>Termination.</b> Each secondary cell is tried at most once, and after the first {@link
  * #MIN_TRIALS} no trial starts once the stage has solved {@link #LP_BUDGET} times as many linear
@@ -38,8 +40,17 @@ final class ReleaseRedundantCells implements ProtectionStage {
    */
   static final int MIN_TRIALS = 50;
 
+  /**
+   * A province's or Nederland's cell whose release leaves cells unproven may be swapped for
+   * cheaper cells when the gemeenten below it are at most this many ([decision]: 10): the exact
+   * stage's program over all of them ({@link ExactSuppression#replace}), which its own part of 4
+   * gemeenten may not have reached.
+   */
+  static final int SWAP_GEMEENTEN = 10;
+
   private final double lpBudget;
   private final int minTrials;
+  private final ExactSuppression exact = new ExactSuppression();
 
   ReleaseRedundantCells(double lpBudget, int minTrials) {
     this.lpBudget = lpBudget;
@@ -71,7 +82,8 @@ final class ReleaseRedundantCells implements ProtectionStage {
         break;
       }
       trials++;
-      released += p.tryRelease(c) ? 1 : 0;
+      boolean swap = !s.isGemeente(c[0]) && s.gemeentenBelow(c[0]).length <= SWAP_GEMEENTEN;
+      released += p.tryRelease(c, swap ? exact::replace : null) ? 1 : 0;
     }
     return new Report(name(), 0, released, trials, p.unsafe().size());
   }

@@ -361,6 +361,19 @@ final class IndependentAudit {
   }
 
   /**
+   * The secret cells of {@code cells} the integer attacker narrows below minIntervalWidth, less
+   * those beyond protection (narrow even in {@link #allSecret}), each with its range.
+   */
+  static Map<Key, double[]> narrowButProtectable(PublicationTable table, List<TableCell> cells, DisclosureSettings s) {
+    Map<Key, double[]> narrow = new IndependentAudit(table, cells, s).integer().narrowCells();
+    if (!narrow.isEmpty()) {
+      narrow.keySet().removeAll(new IndependentAudit(table, allSecret(table, cells), s).integer()
+          .narrowCells(new ArrayList<>(narrow.keySet())).keySet());
+    }
+    return narrow;
+  }
+
+  /**
    * The same output with every count cell of every audited region secret: the widest the
    * attacker's view can get, so a cell narrow there is narrow whatever is suppressed (beyond
    * protection).

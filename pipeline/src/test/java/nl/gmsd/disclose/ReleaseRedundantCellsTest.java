@@ -89,6 +89,28 @@ class ReleaseRedundantCellsTest {
   }
 
   @Test
+  void aProvinceCellTakenByTheExactStage_isSwappedForTheCheapCellOutsideItsPart() throws IOException {
+    // A random province of the optimum bench (OptimumBench.randomProvince, this seed): the exact
+    // stage's part (the unsafe cell's gemeente and 3 neighbours) misses gemeente 0007, so its
+    // program took type 08's clients and arrangements of the province and Nederland (2 074 in
+    // all); the proven optimum is one cell, 0007's type 08 clients (8).
+    PublicationTable table = OptimumBench.randomProvince(new java.util.Random(-1109287713991315740L), tmp);
+    DisclosureSettings defaults = DisclosureSettings.defaults();
+    DisclosureControl.Result r = new DisclosureControl().apply(table, defaults);
+
+    TreeSet<String> secondary = new TreeSet<>();
+    for (nl.gmsd.avro.TableCell c : r.cells()) {
+      var cell = new TableLayout.Cell(c.getDimension(), c.getCategory(), c.getMeasure());
+      if (c.getStatus().equals(TableLayout.STATUS_SECRET) && !c.getMeasure().endsWith("_per_1000")
+          && table.exact(c.getRegionCode(), cell) >= defaults.minCount()) {
+        secondary.add(c.getRegionCode() + " " + c.getDimension() + "/" + c.getCategory() + "/" + c.getMeasure());
+      }
+    }
+    assertEquals(new TreeSet<>(List.of("0007 type/08/clienten")), secondary, r.audit().stages().toString());
+    assertEquals(Map.of(), IndependentAudit.narrowButProtectable(table, r.cells(), defaults));
+  }
+
+  @Test
   void forget_dropsOnlyTheProofsInWhichAMovedGemeenteWasFree() throws IOException {
     AuditState s = new AuditState(OptimalSuppressionTest.table(tmp), EXACT);
     Certificates cert = new Certificates(s);
