@@ -80,9 +80,9 @@ final class Protection {
    * cost less than the cell and protect what it left unproven, the swap stays; else the cell is
    * made secret again and every proof is as it was.
    *
-   * @return whether the cell stays published
+   * @return -1 when the cell stays secret, else how many cells were made secret in its place
    */
-  boolean tryRelease(int[] cell, Replacement replacement) {
+  int tryRelease(int[] cell, Replacement replacement) {
     List<int[]> unsafeBefore = unsafe;
     boolean[][] wasUnsafe = new boolean[state.size()][CellRelations.CELLS.size()];
     unsafeBefore.forEach(c -> wasUnsafe[c[0]][c[1]] = true);
@@ -96,21 +96,21 @@ final class Protection {
     cert.forget(moved);
     List<int[]> fresh = audit().stream().filter(c -> !wasUnsafe[c[0]][c[1]]).toList();
     if (fresh.isEmpty()) {
-      return true;
+      return 0;
     }
     List<int[]> instead = replacement == null ? List.of() : replacement.replace(this, cell, fresh);
     if (!instead.isEmpty()) {
       long cost = instead.stream().mapToLong(c -> ReleaseRedundantCells.cost(state, c)).sum();
       if (cost < ReleaseRedundantCells.cost(state, cell)
           && audit().stream().allMatch(c -> wasUnsafe[c[0]][c[1]])) {
-        return true;
+        return instead.size();
       }
       state.unsuppress(instead);
     }
     state.suppress(List.of(cell));
     cert.restore(proofs);
     unsafe = unsafeBefore;
-    return false;
+    return -1;
   }
 
   /** Cheaper secret cells in place of a released one ({@link ExactSuppression#replace}). */

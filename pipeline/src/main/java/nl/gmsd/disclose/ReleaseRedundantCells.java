@@ -75,6 +75,7 @@ final class ReleaseRedundantCells implements ProtectionStage {
     }
     secondary.sort(Comparator.<int[]>comparingLong(c -> -cost(s, c)).thenComparing(s.cellOrder()));
     int released = 0;
+    int madeSecret = 0;
     int trials = 0;
     double stopAt = p.lps() * (1 + lpBudget);
     for (int[] c : secondary) {
@@ -83,9 +84,13 @@ final class ReleaseRedundantCells implements ProtectionStage {
       }
       trials++;
       boolean swap = !s.isGemeente(c[0]) && s.gemeentenBelow(c[0]).length <= SWAP_GEMEENTEN;
-      released += p.tryRelease(c, swap ? exact::replace : null) ? 1 : 0;
+      int instead = p.tryRelease(c, swap ? exact::replace : null);
+      if (instead >= 0) {
+        released++;
+        madeSecret += instead;
+      }
     }
-    return new Report(name(), 0, released, trials, p.unsafe().size());
+    return new Report(name(), madeSecret, released, trials, p.unsafe().size());
   }
 
   /** What publishing the cell again gains: as the other stages count a secret cell's cost. */

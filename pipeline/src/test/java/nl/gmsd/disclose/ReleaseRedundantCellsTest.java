@@ -107,6 +107,8 @@ class ReleaseRedundantCellsTest {
       }
     }
     assertEquals(new TreeSet<>(List.of("0007 type/08/clienten")), secondary, r.audit().stages().toString());
+    ProtectionStage.Report release = r.audit().stages().get(4);
+    assertEquals(1, release.cellsMadeSecret(), "the cheap cell came in by a swap: " + release);
     assertEquals(Map.of(), IndependentAudit.narrowButProtectable(table, r.cells(), defaults));
   }
 
