@@ -103,6 +103,26 @@ final class Audit {
    * @return the secret cells still not certified, in ordinal cell-key order
    */
   List<int[]> run() {
+    return run(null);
+  }
+
+  /**
+   * {@link #run()} for the cells of some regions only ({@code regions[r]}; null: all): the same
+   * stages, the other regions' open cells left as they are.
+   */
+  List<int[]> run(boolean[] regions) {
+    only = regions;
+    try {
+      return runStages();
+    } finally {
+      only = null;
+    }
+  }
+
+  /** The regions {@link #run(boolean[])} audits now (null: all). */
+  private boolean[] only;
+
+  private List<int[]> runStages() {
     if (s.settings.minIntervalWidth() <= 0) {
       return List.of();
     }
@@ -245,6 +265,9 @@ final class Audit {
   /** The secret cells of a region not certified yet. */
   private List<int[]> open(int region) {
     List<int[]> out = new ArrayList<>();
+    if (only != null && !only[region]) {
+      return out;
+    }
     for (int j = 0; j < n; j++) {
       if (s.isSecret(region, j) && !cert.certified(region, j)) {
         out.add(new int[] {region, j});
