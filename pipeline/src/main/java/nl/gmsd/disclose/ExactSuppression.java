@@ -260,9 +260,7 @@ final class ExactSuppression implements ProtectionStage {
         for (int j = 0; j < n; j++) {
           if (!s.isSecret(r, j)) {
             MPVariable v = m.makeBoolVar("");
-            double c = s.exact[r][j] + (CellRelations.isDimensionTotal(CellRelations.CELLS.get(j))
-                ? HypercubeRounds.TOTAL_CELL_PENALTY : 0);
-            cost.setCoefficient(v, c);
+            cost.setCoefficient(v, HypercubeRounds.secretCellCost(s, r, j));
             choose.put(key(r, j), v);
           }
         }

@@ -41,6 +41,14 @@ final class HypercubeRounds implements ProtectionStage {
    */
   static final long TOTAL_CELL_PENALTY = 1_000_000_000L;
 
+  /**
+   * What making cell {@code j} of region {@code r} secret costs, the one measure every stage
+   * minimises: its exact value, plus {@link #TOTAL_CELL_PENALTY} for a total cell.
+   */
+  static long secretCellCost(AuditState s, int r, int j) {
+    return s.exact[r][j] + (CellRelations.isDimensionTotal(CellRelations.CELLS.get(j)) ? TOTAL_CELL_PENALTY : 0);
+  }
+
   /** How many candidates are tested for widening per unsafe cell and round. */
   static final int CANDIDATES_TRIED = 6;
 
@@ -130,10 +138,7 @@ final class HypercubeRounds implements ProtectionStage {
       for (int[] cell : c) {
         if (!s.isSecret(cell[0], cell[1])) {
           fresh.add(cell);
-          cost += s.exact[cell[0]][cell[1]];
-          if (CellRelations.isDimensionTotal(CellRelations.CELLS.get(cell[1]))) {
-            cost += TOTAL_CELL_PENALTY;
-          }
+          cost += secretCellCost(s, cell[0], cell[1]);
         } else if (newNow[cell[0]][cell[1]]) {
           touchesNew = true;
         }

@@ -114,8 +114,8 @@ final class Protection {
     }
     List<int[]> instead = replacement == null ? List.of() : replacement.replace(this, cell, fresh);
     if (!instead.isEmpty()) {
-      long cost = instead.stream().mapToLong(c -> ReleaseRedundantCells.cost(state, c)).sum();
-      if (cost < ReleaseRedundantCells.cost(state, cell)
+      long cost = instead.stream().mapToLong(c -> HypercubeRounds.secretCellCost(state, c[0], c[1])).sum();
+      if (cost < HypercubeRounds.secretCellCost(state, cell[0], cell[1])
           && audit().stream().allMatch(c -> wasUnsafe[c[0]][c[1]])) {
         return instead.size();
       }

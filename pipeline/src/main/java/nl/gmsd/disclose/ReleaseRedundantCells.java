@@ -73,7 +73,7 @@ final class ReleaseRedundantCells implements ProtectionStage {
         }
       }
     }
-    secondary.sort(Comparator.<int[]>comparingLong(c -> -cost(s, c)).thenComparing(s.cellOrder()));
+    secondary.sort(Comparator.<int[]>comparingLong(c -> -HypercubeRounds.secretCellCost(s, c[0], c[1])).thenComparing(s.cellOrder()));
     int released = 0;
     int madeSecret = 0;
     int trials = 0;
@@ -91,11 +91,5 @@ final class ReleaseRedundantCells implements ProtectionStage {
       }
     }
     return new Report(name(), madeSecret, released, trials, p.unsafe().size());
-  }
-
-  /** What publishing the cell again gains: as the other stages count a secret cell's cost. */
-  static long cost(AuditState s, int[] c) {
-    return s.exact[c[0]][c[1]]
-        + (CellRelations.isDimensionTotal(CellRelations.CELLS.get(c[1])) ? HypercubeRounds.TOTAL_CELL_PENALTY : 0);
   }
 }
