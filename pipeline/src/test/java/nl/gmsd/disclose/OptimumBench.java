@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +59,7 @@ final class OptimumBench {
   private OptimumBench() {}
 
   record Row(String name, int gemeenten, int cells, int primary, OptimalSuppression.Outcome opt, int hCells,
-      long hValue, int hTotals, int[] byStage, int hUnsafe, int hNarrow, double hSeconds) {}
+      long hValue, int hTotals, Map<String, Integer> byStage, int hUnsafe, int hNarrow, double hSeconds) {}
 
   static void main(String[] args) throws IOException {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -105,11 +105,12 @@ final class OptimumBench {
     long t0 = System.nanoTime();
     Protection p = new Protection(new AuditState(table, DEFAULTS));
     List<ProtectionStage> chain = new DisclosureControl().chain(DEFAULTS);
-    int[] byStage = new int[chain.size()];
-    for (int i = 0; i < chain.size(); i++) {
+    // Net secret cells each stage added (negative for the stage that publishes cells again).
+    Map<String, Integer> byStage = new LinkedHashMap<>();
+    for (ProtectionStage stage : chain) {
       int before = p.state.secretCount();
-      chain.get(i).protect(p);
-      byStage[i] = p.state.secretCount() - before;
+      stage.protect(p);
+      byStage.put(stage.name(), p.state.secretCount() - before);
     }
     double hSeconds = (System.nanoTime() - t0) / 1e9;
     int hCells = 0;
@@ -144,7 +145,7 @@ final class OptimumBench {
 
   static void header() {
     System.out.println("table | gem | cells | primary | optimum: status, targets, programs, s | optimum cells/value (lower bound)"
-        + " | chain cells/value (hypercube, exact, group, released) | ratio cells, value | chain s | chain unsafe,"
+        + " | chain cells/value (net cells per stage after primary) | ratio cells, value | chain s | chain unsafe,"
         + " attacker-narrow");
   }
 
@@ -153,7 +154,7 @@ final class OptimumBench {
     System.out.printf(Locale.ROOT, "%s | %d | %d | %d | %s, %d, %d, %.1f | %d/%d (%.0f), %d totals | %d/%d (%s), %d totals | %s, %s | %.1f | %d, %d%n",
         r.name(), r.gemeenten(), r.cells(), r.primary(), o.status(), o.targets(), o.rounds(), o.seconds(), o.cells(),
         o.value(), o.lowerBound(), o.totals(), r.hCells(), r.hValue(),
-        Arrays.toString(Arrays.copyOfRange(r.byStage(), 1, r.byStage().length)), r.hTotals(),
+        afterPrimary(r.byStage()), r.hTotals(),
         ratio(r.hCells(), o.cells()), ratio(r.hValue(), o.value()), r.hSeconds(), r.hUnsafe(), r.hNarrow());
     System.out.flush();
   }
@@ -206,20 +207,23 @@ final class OptimumBench {
         100.0 * rows.stream().mapToInt(Row::hCells).sum() / rows.stream().mapToInt(Row::cells).sum(),
         optShare.length == 0 ? Double.NaN : median(optShare),
         100.0 * proven.stream().mapToInt(r -> r.opt().cells()).sum() / Math.max(1, proven.stream().mapToInt(Row::cells).sum()));
-    int[] stages = new int[rows.isEmpty() ? 1 : rows.get(0).byStage().length];
-    for (Row r : rows) {
-      for (int i = 1; i < r.byStage().length; i++) {
-        stages[i] += r.byStage()[i];
-      }
-    }
-    System.out.printf(Locale.ROOT, "chain's secondary cells by stage: hypercube %d, exact %d, group %d, released %d;"
+    Map<String, Integer> stages = new LinkedHashMap<>();
+    rows.forEach(r -> r.byStage().forEach((stage, cells) -> stages.merge(stage, cells, Integer::sum)));
+    System.out.printf(Locale.ROOT, "chain's net secondary cells by stage: %s;"
         + " tables the chain left unsafe (audit): %d; tables with a cell the integer attacker narrows in the chain's"
-        + " output: %d%n", stages[1], stages[2], stages[3], -stages[4], rows.stream().filter(r -> r.hUnsafe() > 0).count(),
+        + " output: %d%n", afterPrimary(stages), rows.stream().filter(r -> r.hUnsafe() > 0).count(),
         rows.stream().filter(r -> r.hNarrow() > 0).count());
     System.out.printf(Locale.ROOT, "optimum's time: median %.1f s, worst %.1f s; chain's: median %.1f s%n",
         median(rows.stream().mapToDouble(r -> r.opt().seconds()).sorted().toArray()),
         rows.stream().mapToDouble(r -> r.opt().seconds()).max().orElse(0),
         median(rows.stream().mapToDouble(Row::hSeconds).sorted().toArray()));
+  }
+
+  /** The stages' net cells without the primary stage's (those are not secondary). */
+  static String afterPrimary(Map<String, Integer> byStage) {
+    Map<String, Integer> secondary = new LinkedHashMap<>(byStage);
+    secondary.remove(new PrimarySuppression().name());
+    return secondary.toString();
   }
 
   static double median(double[] sorted) {
