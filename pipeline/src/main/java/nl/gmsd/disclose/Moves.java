@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import nl.gmsd.common.ArrangementTypes;
 import nl.gmsd.common.TableLayout;
 
@@ -40,8 +41,18 @@ final class Moves {
       CellRelations.index(TYPEGROEP, ArrangementTypes.TOTAL_EXCLUDING_VERBLIJF, CLIENTEN);
   private static final int EXCL_ARR =
       CellRelations.index(TYPEGROEP, ArrangementTypes.TOTAL_EXCLUDING_VERBLIJF, ARRANGEMENTEN);
-  /** The population moves that change each cell, built once: per cell, a list of dense deltas. */
-  private static final List<List<long[]>> MOVES = build();
+  /** The population moves that change each cell, built once: per cell, a list of moves. */
+  private static final List<List<Move>> MOVES = build();
+
+  /**
+   * One move: its change of every cell, and the cells it changes (a few of the table's cells: the
+   * quick interval test and the loop over thousands of moves per cell read only those).
+   */
+  private record Move(long[] dense, int[] changed) {
+    static Move of(long[] dense) {
+      return new Move(dense, IntStream.range(0, dense.length).filter(j -> dense[j] != 0).toArray());
+    }
+  }
 
   private final AuditState s;
   private final Certificates cert;
@@ -69,7 +80,7 @@ final class Moves {
         continue;
       }
       int[] partners = partners(g, j);
-      for (long[] move : MOVES.get(j)) {
+      for (Move move : MOVES.get(j)) {
         if (up[j] - down[j] >= w) {
           break;
         }
@@ -77,12 +88,12 @@ final class Moves {
           if (up[j] - down[j] >= w) {
             break;
           }
-          long d = k * move[j];
+          long d = k * move.dense()[j];
           if (d <= up[j] && d >= down[j]) {
             continue; // would not widen
           }
-          long[] delta = scaled(move, k);
-          if (fits(g, delta)) {
+          if (fits(g, move, k)) {
+            long[] delta = scaled(move, k);
             // Alone, the province and Nederland absorb it within their intervals.
             int[] free = {g};
             long[][] t = {delta};
@@ -93,7 +104,7 @@ final class Moves {
             long[] mirror = scaled(move, -k);
             boolean done = false;
             for (int p : partners) {
-              if (!fits(p, mirror)) {
+              if (!fits(p, move, -k)) {
                 continue;
               }
               int[] pair = {g, p};
@@ -108,13 +119,13 @@ final class Moves {
               // Mirrored by two siblings, one each.
               long[] half = scaled(move, -k / 2);
               for (int a = 0; a < partners.length && !done; a++) {
-                if (!fits(partners[a], half)) {
+                if (!fits(partners[a], move, -k / 2)) {
                   continue;
                 }
                 for (int b = a + 1; b < partners.length && !done; b++) {
                   int[] three = {g, partners[a], partners[b]};
                   long[][] t3 = {delta, half, half};
-                  if (fits(partners[b], half) && Certificates.check(s, three, t3)) {
+                  if (fits(partners[b], move, -k / 2) && Certificates.check(s, three, t3)) {
                     keep(frees, tables, three, t3, g, up, down, delta);
                     done = true;
                   }
@@ -139,22 +150,20 @@ final class Moves {
   }
 
   /** Quick test of the changed cells' own intervals in a gemeente, before the full check. */
-  private boolean fits(int g, long[] delta) {
-    for (int j = 0; j < N; j++) {
-      if (delta[j] != 0) {
-        long x = s.exact[g][j] + delta[j];
-        if (x < s.lo[g][j] || x > s.hi[g][j]) {
-          return false;
-        }
+  private boolean fits(int g, Move move, int k) {
+    for (int j : move.changed()) {
+      long x = s.exact[g][j] + k * move.dense()[j];
+      if (x < s.lo[g][j] || x > s.hi[g][j]) {
+        return false;
       }
     }
     return true;
   }
 
-  private static long[] scaled(long[] move, int k) {
+  private static long[] scaled(Move move, int k) {
     long[] d = new long[N];
-    for (int j = 0; j < N; j++) {
-      d[j] = k * move[j];
+    for (int j : move.changed()) {
+      d[j] = k * move.dense()[j];
     }
     return d;
   }
@@ -181,8 +190,8 @@ final class Moves {
 
   // ---- the moves, as changes of one person's record ----
 
-  private static List<List<long[]>> build() {
-    List<List<long[]>> perCell = new ArrayList<>();
+  private static List<List<Move>> build() {
+    List<List<Move>> perCell = new ArrayList<>();
     for (int j = 0; j < N; j++) {
       perCell.add(new ArrayList<>());
     }
@@ -264,10 +273,9 @@ final class Moves {
       }
     }
     for (long[] m : all) {
-      for (int j = 0; j < N; j++) {
-        if (m[j] != 0) {
-          perCell.get(j).add(m);
-        }
+      Move move = Move.of(m);
+      for (int j : move.changed()) {
+        perCell.get(j).add(move);
       }
     }
     return perCell;
