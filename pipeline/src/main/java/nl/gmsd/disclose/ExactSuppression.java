@@ -263,7 +263,7 @@ final class ExactSuppression implements ProtectionStage {
         for (int j = 0; j < n; j++) {
           if (!s.isSecret(r, j)) {
             MPVariable v = m.makeBoolVar("");
-            cost.setCoefficient(v, s.exact[r][j] + (isTotal(j) ? penalty : 0));
+            cost.setCoefficient(v, s.exact[r][j] + (HypercubeRounds.isTotalCell(j) ? penalty : 0));
             choose.put(key(r, j), v);
           }
         }
@@ -320,10 +320,6 @@ final class ExactSuppression implements ProtectionStage {
     } finally {
       m.delete();
     }
-  }
-
-  private static boolean isTotal(int j) {
-    return CellRelations.isDimensionTotal(CellRelations.CELLS.get(j));
   }
 
   /**

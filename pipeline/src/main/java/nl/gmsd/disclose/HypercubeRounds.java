@@ -46,7 +46,12 @@ final class HypercubeRounds implements ProtectionStage {
    * minimises: its exact value, plus {@link #TOTAL_CELL_PENALTY} for a total cell.
    */
   static long secretCellCost(AuditState s, int r, int j) {
-    return s.exact[r][j] + (CellRelations.isDimensionTotal(CellRelations.CELLS.get(j)) ? TOTAL_CELL_PENALTY : 0);
+    return s.exact[r][j] + (isTotalCell(j) ? TOTAL_CELL_PENALTY : 0);
+  }
+
+  /** Whether cell {@code j} is a total, the kind of cell {@link #TOTAL_CELL_PENALTY} is for. */
+  static boolean isTotalCell(int j) {
+    return CellRelations.isDimensionTotal(CellRelations.CELLS.get(j));
   }
 
   /** How many candidates are tested for widening per unsafe cell and round. */
