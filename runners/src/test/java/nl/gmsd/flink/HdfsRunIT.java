@@ -148,12 +148,19 @@ class HdfsRunIT {
   /** Every file under an HDFS folder with its length and modification time: changes if a file is written again. */
   private List<String> hdfsFiles(String dir) throws IOException {
     List<String> files = new ArrayList<>();
-    RemoteIterator<LocatedFileStatus> it = fs.listFiles(new Path(dir), true);
-    while (it.hasNext()) {
-      LocatedFileStatus f = it.next();
+    for (LocatedFileStatus f : filesUnder(new Path(dir))) {
       files.add(f.getPath().toUri().getPath() + " " + f.getLen() + " " + f.getModificationTime());
     }
     files.sort(null);
+    return files;
+  }
+
+  private List<LocatedFileStatus> filesUnder(Path dir) throws IOException {
+    List<LocatedFileStatus> files = new ArrayList<>();
+    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+    while (it.hasNext()) {
+      files.add(it.next());
+    }
     return files;
   }
 
@@ -166,15 +173,11 @@ class HdfsRunIT {
     TaskManagerFailureIT.deleteTree(local);
     Path root = fs.makeQualified(new Path(dir));
     String base = root.toUri().getPath();
-    List<Path> files = new ArrayList<>();
-    RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-    while (it.hasNext()) {
-      files.add(it.next().getPath());
-    }
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<?>> copies = new ArrayList<>();
-      for (Path file : files) {
+      for (LocatedFileStatus status : filesUnder(root)) {
+        Path file = status.getPath();
         java.nio.file.Path to = local.resolve(file.toUri().getPath().substring(base.length() + 1));
         copies.add(pool.submit(() -> {
           Files.createDirectories(to.getParent());
