@@ -1,5 +1,6 @@
 package nl.gmsd.write;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,12 @@ import nl.gmsd.common.io.Storage;
  * beside it, then renamed. A retried task rewrites the same bytes. A task killed with its worker
  * (a TaskManager lost on a cluster) can leave its temporary file behind; the driver removes such
  * files with {@link #removeAbandonedTemporaries} once the job has finished, before it publishes.
+ *
+ * <p>On an object store (a file system that renames no folder, {@link
+ * Storage#renamesFoldersAtomically}) the file is written in place instead: an object appears only
+ * when its upload is completed, on the close of its stream, and the stream is closed only once the
+ * content is all written. A write that fails, or a task killed, leaves no object at all, and a
+ * rename there would be a copy and a delete per file (three requests more for every file).
  */
 public final class OutputFiles {
 
@@ -78,11 +85,30 @@ public final class OutputFiles {
 
   /**
    * {@link #write(Path, Content)} for a location: on a file system with a scheme, written to a
-   * hidden temporary file and renamed with Beam's {@link org.apache.beam.sdk.io.FileSystems}.
+   * hidden temporary file and renamed with Beam's {@link org.apache.beam.sdk.io.FileSystems}, or
+   * on an object store in place (see the class).
    */
   public static void write(String file, Content content) throws IOException {
     if (Storage.isLocal(file)) {
       write(Location.localPath(file), content);
+      return;
+    }
+    if (!Storage.renamesFoldersAtomically(file)) {
+      OutputStream upload = Storage.create(file);
+      // Writers close the stream they are given, on failure too (Avro's): only a content written
+      // whole completes the upload; a failed one is left unclosed, and the store never shows it.
+      content.writeTo(new FilterOutputStream(upload) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+          out.flush();
+        }
+      });
+      upload.close();
       return;
     }
     String tmp = Storage.resolve(Storage.parent(file), "." + Storage.name(file) + TEMPORARY + UUID.randomUUID());
