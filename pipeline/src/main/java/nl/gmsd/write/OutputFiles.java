@@ -24,7 +24,7 @@ import nl.gmsd.common.io.Storage;
  * Storage#renamesFoldersAtomically}) the file is written in place instead: an object appears only
  * when its upload is completed, on the close of its stream, and the stream is closed only once the
  * content is all written. A write that fails, or a task killed, leaves no object at all, and a
- * rename there would be a copy and a delete per file (three requests more for every file).
+ * rename there would be three requests more for every file (a head, a copy and a delete).
  */
 public final class OutputFiles {
 
