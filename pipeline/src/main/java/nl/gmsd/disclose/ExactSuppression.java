@@ -263,7 +263,7 @@ final class ExactSuppression implements ProtectionStage {
         for (int j = 0; j < n; j++) {
           if (!s.isSecret(r, j)) {
             MPVariable v = m.makeBoolVar("");
-            cost.setCoefficient(v, s.exact[r][j] + (HypercubeRounds.isTotalCell(j) ? penalty : 0));
+            cost.setCoefficient(v, HypercubeRounds.secretCellCost(s, r, j, penalty));
             choose.put(key(r, j), v);
           }
         }

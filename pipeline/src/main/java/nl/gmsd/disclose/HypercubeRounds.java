@@ -46,11 +46,19 @@ final class HypercubeRounds implements ProtectionStage {
    * minimises: its exact value, plus {@link #TOTAL_CELL_PENALTY} for a total cell.
    */
   static long secretCellCost(AuditState s, int r, int j) {
-    return s.exact[r][j] + (isTotalCell(j) ? TOTAL_CELL_PENALTY : 0);
+    return secretCellCost(s, r, j, TOTAL_CELL_PENALTY);
+  }
+
+  /**
+   * {@link #secretCellCost(AuditState, int, int)} with another price per total: one that orders
+   * every choice as {@link #TOTAL_CELL_PENALTY} does (the exact stage's program).
+   */
+  static long secretCellCost(AuditState s, int r, int j, long totalPenalty) {
+    return s.exact[r][j] + (isTotalCell(j) ? totalPenalty : 0);
   }
 
   /** Whether cell {@code j} is a total, the kind of cell {@link #TOTAL_CELL_PENALTY} is for. */
-  static boolean isTotalCell(int j) {
+  private static boolean isTotalCell(int j) {
     return CellRelations.isDimensionTotal(CellRelations.CELLS.get(j));
   }
 

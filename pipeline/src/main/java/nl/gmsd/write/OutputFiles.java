@@ -97,17 +97,7 @@ public final class OutputFiles {
       OutputStream upload = Storage.create(file);
       // Writers close the stream they are given, on failure too (Avro's): only a content written
       // whole completes the upload; a failed one is left unclosed, and the store never shows it.
-      content.writeTo(new FilterOutputStream(upload) {
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-          out.flush();
-        }
-      });
+      content.writeTo(new KeptOpen(upload));
       upload.close();
       return;
     }
@@ -132,6 +122,23 @@ public final class OutputFiles {
 
   public static void writeString(String file, String text) throws IOException {
     write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** A stream whose close only flushes: the writer that gets it cannot complete the upload below. */
+  private static final class KeptOpen extends FilterOutputStream {
+    KeptOpen(OutputStream upload) {
+      super(upload);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len); // FilterOutputStream would write byte by byte
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
+    }
   }
 
   /**
