@@ -187,9 +187,22 @@ final class RestrictedSystem implements AutoCloseable {
 
   /** The value of {@code objective(region, cell)} at an LP point, as the cell's value. */
   double valueAt(double[] point, int region, int cell) {
+    double v = constant(region, cell);
+    for (int var : objective(region, cell)) {
+      v += point[var];
+    }
+    return v;
+  }
+
+  /**
+   * What the cell's value adds to its objective's sum: 0 for a free gemeente's cell, the true
+   * counts of the gemeenten kept fixed for a province's or Nederland's. An optimum's value is the
+   * sum only; plus this, it is the cell's.
+   */
+  double constant(int region, int cell) {
     double v = s.exact[region][cell];
     for (int var : objective(region, cell)) {
-      v += point[var] - s.exact[free[var / n]][cell];
+      v -= s.exact[free[var / n]][cell];
     }
     return v;
   }

@@ -53,13 +53,14 @@ final class Widening {
       LinearSystem.Optimum hi = sys.lp.optimum(obj, true, true);
       LinearSystem.Optimum lo = sys.lp.optimum(obj, false, true);
       p.addLps(sys.lp.solves());
+      double min = sys.constant(f[0], f[1]) + lo.value();
       if (hi == null) {
         lpWidth = Double.POSITIVE_INFINITY;
-        p.cert.recordRange(f[0], f[1], lo.value(), Double.POSITIVE_INFINITY, free);
+        p.cert.recordRange(f[0], f[1], min, Double.POSITIVE_INFINITY, free);
         return;
       }
       lpWidth = hi.value() - lo.value();
-      p.cert.recordRange(f[0], f[1], lo.value(), hi.value(), free);
+      p.cert.recordRange(f[0], f[1], min, sys.constant(f[0], f[1]) + hi.value(), free);
       for (LinearSystem.Optimum o : List.of(hi, lo)) {
         sys.binding(o, (r, j) -> binding[r][j] = true);
       }
@@ -144,7 +145,8 @@ final class Widening {
     try (RestrictedSystem sys = new RestrictedSystem(p.state, free)) {
       double[] r = sys.lp.range(sys.objective(f[0], f[1]));
       p.addLps(sys.lp.solves());
-      return r;
+      double c = sys.constant(f[0], f[1]);
+      return new double[] {r[0] + c, r[1] + c};
     }
   }
 
