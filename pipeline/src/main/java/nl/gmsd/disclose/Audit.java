@@ -94,8 +94,11 @@ final class Audit {
     return lps.get();
   }
 
-  /** What one system found: checked tables, and per target the lowest and highest value at its own points. */
-  record Found(int[] free, List<long[][]> tables, double[] low, double[] high) {}
+  /**
+   * What one system found: checked tables, and per target the lowest and highest value at its own
+   * points, and those points (null where none: an unbounded maximum).
+   */
+  record Found(int[] free, List<long[][]> tables, double[] low, double[] high, double[][] lowAt, double[][] highAt) {}
 
   /**
    * Certifies what it can of the secret cells not certified yet.
@@ -372,7 +375,8 @@ final class Audit {
       cert.record(f.free(), t);
     }
     for (int k = 0; k < targets.size(); k++) {
-      cert.recordRange(targets.get(k)[0], targets.get(k)[1], f.low()[k], f.high()[k], f.free());
+      cert.recordRange(targets.get(k)[0], targets.get(k)[1], f.low()[k], f.high()[k], f.free(), f.lowAt()[k],
+          f.highAt()[k]);
     }
   }
 
@@ -427,6 +431,8 @@ final class Audit {
     Arrays.fill(ownLo, Double.POSITIVE_INFINITY);
     Arrays.fill(ownHi, Double.NEGATIVE_INFINITY);
     double[][] seen = {seenLo, seenHi, ownLo, ownHi};
+    // The points where ownLo and ownHi were found, kept with the proof (Certificates#forget).
+    double[][][] ownAt = new double[2][t][];
     for (int i = 0; i < t; i++) {
       int[] c = targets.get(i);
       seenLo[i] = cert.low(c[0], c[1]);
@@ -461,12 +467,12 @@ final class Audit {
         int before = countWide(up, down, w);
         if (!upVars.isEmpty()) {
           int[] sum = upVars.stream().mapToInt(Integer::intValue).toArray();
-          offerOptimum(sys, sum, true, seen(sys, sys.lp.optimum(sum, true), targets, seen), targets, up,
+          offerOptimum(sys, sum, true, seen(sys, sys.lp.optimum(sum, true), targets, seen, ownAt), targets, up,
               down, tables);
         }
         if (!downVars.isEmpty()) {
           int[] sum = downVars.stream().mapToInt(Integer::intValue).toArray();
-          offerOptimum(sys, sum, false, seen(sys, sys.lp.optimum(sum, false), targets, seen), targets, up,
+          offerOptimum(sys, sum, false, seen(sys, sys.lp.optimum(sum, false), targets, seen, ownAt), targets, up,
               down, tables);
         }
         if (countWide(up, down, w) == before) {
@@ -488,17 +494,18 @@ final class Audit {
         List<LinearSystem.Optimum> optima = new ArrayList<>(2);
         int[] obj = sys.objective(c[0], c[1]);
         if (canRise(c)) {
-          LinearSystem.Optimum hi = seen(sys, sys.lp.optimum(obj, true, true), targets, seen);
+          LinearSystem.Optimum hi = seen(sys, sys.lp.optimum(obj, true, true), targets, seen, ownAt);
           optima.add(hi);
           if (hi == null) {
             seenHi[i] = Double.POSITIVE_INFINITY;
             ownHi[i] = Double.POSITIVE_INFINITY;
+            ownAt[1][i] = null;
           } else {
             offerIfWhole(sys, hi, targets, up, down, tables);
           }
         }
         if (Certificates.wholeWidth(seenLo[i], seenHi[i]) < w && up[i] - down[i] < w && canFall(c)) {
-          LinearSystem.Optimum lo = seen(sys, sys.lp.optimum(obj, false, true), targets, seen);
+          LinearSystem.Optimum lo = seen(sys, sys.lp.optimum(obj, false, true), targets, seen, ownAt);
           optima.add(lo);
           offerIfWhole(sys, lo, targets, up, down, tables);
         }
@@ -508,7 +515,7 @@ final class Audit {
       }
       lps.addAndGet(sys.lp.solves());
     }
-    return new Found(sorted, tables, ownLo, ownHi);
+    return new Found(sorted, tables, ownLo, ownHi, ownAt[0], ownAt[1]);
   }
 
   /** Forgets every cell's pins: the next run solves every open cell again (tests compare the two). */
@@ -553,15 +560,24 @@ final class Audit {
     pins.put(key, new Pins(runs, cert.resets(), regions, cs, lo, hi));
   }
 
-  /** Widens each target's seen values by the optimum's point (none when unbounded); returns the optimum. */
+  /**
+   * Widens each target's seen values (all, and this system's own) by the optimum's point (none when
+   * unbounded), keeping the point where it widens the own ones; returns the optimum.
+   */
   private static LinearSystem.Optimum seen(RestrictedSystem sys, LinearSystem.Optimum o, List<int[]> targets,
-      double[][] lowHigh) {
+      double[][] lowHigh, double[][][] ownAt) {
     if (o != null) {
       for (int i = 0; i < targets.size(); i++) {
         double v = sys.valueAt(o.point(), targets.get(i)[0], targets.get(i)[1]);
-        for (int k = 0; k < lowHigh.length; k += 2) {
-          lowHigh[k][i] = Math.min(lowHigh[k][i], v);
-          lowHigh[k + 1][i] = Math.max(lowHigh[k + 1][i], v);
+        lowHigh[0][i] = Math.min(lowHigh[0][i], v);
+        lowHigh[1][i] = Math.max(lowHigh[1][i], v);
+        if (v < lowHigh[2][i]) {
+          lowHigh[2][i] = v;
+          ownAt[0][i] = o.point();
+        }
+        if (v > lowHigh[3][i]) {
+          lowHigh[3][i] = v;
+          ownAt[1][i] = o.point();
         }
       }
     }

@@ -260,6 +260,13 @@ final class AuditState {
     return c;
   }
 
+  private int statusChanges;
+
+  /** How many times a cell's status changed so far (a version of which cells are secret). */
+  int statusChanges() {
+    return statusChanges;
+  }
+
   /**
    * Recomputes every cell's interval: a published value r gives [publishedLower(r),
    * publishedUpper(r)], a primary secret cell [0, minCount - 1], a secondary secret cell [0, upper
@@ -267,6 +274,7 @@ final class AuditState {
    * the parent region; none above Nederland's totals).
    */
   private void refreshBounds() {
+    statusChanges++;
     int n = CellRelations.CELLS.size();
     for (long[] h : hi) {
       Arrays.fill(h, -1);

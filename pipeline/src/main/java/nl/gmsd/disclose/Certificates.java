@@ -1,6 +1,8 @@
 package nl.gmsd.disclose;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The audit's proof that secret cells are safe, of two kinds. Whole-number tables, each checked in
@@ -36,17 +38,35 @@ final class Certificates {
   private final double[][] lpLow;
   private final double[][] lpHigh;
   /**
-   * Per cell, the checked table that gave up and down, and the free gemeenten of the linear program
-   * that gave lpLow and lpHigh (null: the true table, or nothing known): what a proof rests on, so
-   * that {@link #forget} drops only the proofs a published cell can invalidate.
+   * Per cell, the checked table that gave up and down, and the linear program's point that gave
+   * lpLow and lpHigh (null: the true table, or nothing known): what a proof rests on, so that {@link
+   * #forget} drops only the proofs a published cell can invalidate.
    */
   private final Table[][] upBy;
   private final Table[][] downBy;
-  private final int[][][] lowBy;
-  private final int[][][] highBy;
+  private final Point[][] lowBy;
+  private final Point[][] highBy;
 
   /** A checked table: deviations {@code delta[k]} on gemeente {@code free[k]}. */
   private record Table(int[] free, long[][] delta) {}
+
+  /**
+   * Where a linear program over the free gemeenten gave a cell's value: the point's values at the
+   * cells that were secondary when it was recorded ({@code regions[i]}, {@code cells[i]}: in free
+   * gemeenten and the provinces and Nederland above them), or null arrays where the caller kept no
+   * point. Those are the only intervals that can have shrunk since: a published cell's interval
+   * and a primary cell's are fixed ({@link AuditState}), and only a secondary cell's depends on
+   * which cells are secret.
+   */
+  private record Point(int[] free, int[] regions, int[] cells, double[] values) {}
+
+  /**
+   * How far an LP point may lie outside a bound and still count as inside it when {@link #forget}
+   * tests it again: the solver's feasibility tolerance, well below the whole numbers the proof is
+   * rounded to ({@link #wholeWidth}). A point refused for a difference this small only costs a
+   * proof that the audit finds again.
+   */
+  private static final double FEASIBLE = 1e-7;
 
   Certificates(AuditState s) {
     this.s = s;
@@ -58,8 +78,8 @@ final class Certificates {
     lpHigh = new double[s.size()][n];
     upBy = new Table[s.size()][n];
     downBy = new Table[s.size()][n];
-    lowBy = new int[s.size()][n][];
-    highBy = new int[s.size()][n][];
+    lowBy = new Point[s.size()][n];
+    highBy = new Point[s.size()][n];
     clearRanges();
   }
 
@@ -111,15 +131,74 @@ final class Certificates {
    * @return whether the cell is now proven safe
    */
   boolean recordRange(int region, int cell, double min, double max, int[] free) {
+    return recordRange(region, cell, min, max, free, null, null);
+  }
+
+  /**
+   * {@link #recordRange(int, int, double, double, int[])} with the points of the program over the
+   * (sorted) free gemeenten where the cell takes {@code min} and {@code max} (null: not kept), so
+   * that {@link #forget} keeps the range where its point is still feasible.
+   */
+  boolean recordRange(int region, int cell, double min, double max, int[] free, double[] minAt, double[] maxAt) {
     if (!Double.isNaN(min) && min < lpLow[region][cell]) {
       lpLow[region][cell] = min;
-      lowBy[region][cell] = free;
+      lowBy[region][cell] = point(free, minAt);
     }
     if (!Double.isNaN(max) && max > lpHigh[region][cell]) {
       lpHigh[region][cell] = max;
-      highBy[region][cell] = free;
+      highBy[region][cell] = point(free, maxAt);
     }
     return certified(region, cell);
+  }
+
+  /**
+   * The last point kept, and which cells were secret then: a batch's optimum is recorded for many
+   * cells in a row.
+   */
+  private double[] lastX;
+  private int lastStatus;
+  private Point last;
+
+  /** An LP point over the (sorted) free gemeenten as a {@link Point}. */
+  private Point point(int[] free, double[] x) {
+    if (x == null) {
+      return new Point(free, null, null, null);
+    }
+    if (x == lastX && lastStatus == s.statusChanges() && Arrays.equals(free, last.free())) {
+      return last;
+    }
+    int n = CellRelations.CELLS.size();
+    List<int[]> at = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    java.util.Map<Integer, double[]> aggregates = new java.util.TreeMap<>();
+    for (int k = 0; k < free.length; k++) {
+      int g = free[k];
+      for (int j = 0; j < n; j++) {
+        if (s.status[g][j] == AuditState.SECONDARY) {
+          at.add(new int[] {g, j});
+          values.add(x[k * n + j]);
+        }
+      }
+      for (int a = s.parent(g); a >= 0; a = s.parent(a)) {
+        double[] d = aggregates.computeIfAbsent(a, y -> new double[n]);
+        for (int j = 0; j < n; j++) {
+          d[j] += x[k * n + j] - s.exact[g][j];
+        }
+      }
+    }
+    aggregates.forEach((a, d) -> {
+      for (int j = 0; j < n; j++) {
+        if (s.status[a][j] == AuditState.SECONDARY) {
+          at.add(new int[] {a, j});
+          values.add(s.exact[a][j] + d[j]);
+        }
+      }
+    });
+    last = new Point(free, at.stream().mapToInt(c -> c[0]).toArray(), at.stream().mapToInt(c -> c[1]).toArray(),
+        values.stream().mapToDouble(Double::doubleValue).toArray());
+    lastX = x;
+    lastStatus = s.statusChanges();
+    return last;
   }
 
   /**
@@ -129,15 +208,20 @@ final class Certificates {
    * gemeente's own cells; a province's or Nederland's with the gemeenten below it). A proof over
    * other free gemeenten kept all of those cells at their true values, which lie within every
    * interval, so it still holds. A table in which a moved gemeente was free is checked again
-   * against the intervals as they are now ({@link #check}) and kept when it still passes; a linear
-   * program's range over such gemeenten is dropped. Counts as a {@link #reset} for what is cached
-   * on proofs ({@link #resets}).
+   * against the intervals as they are now ({@link #check}) and kept when it still passes; so is a
+   * linear program's range whose point is still feasible ({@link #feasible}): the cell's value
+   * there is then still one the cell can take. A range with no point kept over such gemeenten is
+   * dropped. Counts as a {@link #reset} for what is cached on proofs
+   * ({@link #resets}).
    */
   void forget(boolean[] moved) {
     resets++;
     java.util.Map<Table, Boolean> holds = new java.util.IdentityHashMap<>();
+    java.util.Map<Point, Boolean> inside = new java.util.IdentityHashMap<>();
     java.util.function.Predicate<Table> invalid =
         t -> t != null && touches(t.free(), moved) && !holds.computeIfAbsent(t, x -> check(s, x.free(), x.delta()));
+    java.util.function.Predicate<Point> lost = p -> p != null && touches(p.free(), moved)
+        && !inside.computeIfAbsent(p, this::feasible);
     for (int r = 0; r < s.size(); r++) {
       for (int j = 0; j < up[r].length; j++) {
         if (invalid.test(upBy[r][j])) {
@@ -148,16 +232,36 @@ final class Certificates {
           down[r][j] = 0;
           downBy[r][j] = null;
         }
-        if (touches(lowBy[r][j], moved)) {
+        if (lost.test(lowBy[r][j])) {
           lpLow[r][j] = Double.POSITIVE_INFINITY;
           lowBy[r][j] = null;
         }
-        if (touches(highBy[r][j], moved)) {
+        if (lost.test(highBy[r][j])) {
           lpHigh[r][j] = Double.NEGATIVE_INFINITY;
           highBy[r][j] = null;
         }
       }
     }
+  }
+
+  /**
+   * Whether an LP point lies within every interval as it is now, up to {@link #FEASIBLE}: the
+   * intervals that can have shrunk since it was found are those of the cells it keeps values of
+   * ({@link Point}); the relations need no new test, being rows of the program that publishing a
+   * cell does not change. False where no point was kept.
+   */
+  private boolean feasible(Point p) {
+    if (p.values() == null) {
+      return false;
+    }
+    for (int i = 0; i < p.values().length; i++) {
+      int r = p.regions()[i];
+      int j = p.cells()[i];
+      if (p.values()[i] < s.lo[r][j] - FEASIBLE || p.values()[i] > s.hi[r][j] + FEASIBLE) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean touches(int[] free, boolean[] moved) {
@@ -173,7 +277,7 @@ final class Certificates {
 
   /** Every proof as it is now, for {@link #restore}. */
   record Snapshot(long[][] up, long[][] down, double[][] lpLow, double[][] lpHigh, Table[][] upBy,
-      Table[][] downBy, int[][][] lowBy, int[][][] highBy) {}
+      Table[][] downBy, Point[][] lowBy, Point[][] highBy) {}
 
   Snapshot snapshot() {
     return new Snapshot(rows(up), rows(down), rows(lpLow), rows(lpHigh), rows(upBy), rows(downBy), rows(lowBy),
@@ -210,7 +314,7 @@ final class Certificates {
     return c;
   }
 
-  /** Tables and free sets are never changed once recorded, so rows of references suffice. */
+  /** Tables and points are never changed once recorded, so rows of references suffice. */
   private static <T> T[][] rows(T[][] a) {
     T[][] c = a.clone();
     Arrays.setAll(c, i -> a[i].clone());

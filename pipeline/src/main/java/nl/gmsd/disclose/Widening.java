@@ -56,11 +56,11 @@ final class Widening {
       double min = sys.constant(f[0], f[1]) + lo.value();
       if (hi == null) {
         lpWidth = Double.POSITIVE_INFINITY;
-        p.cert.recordRange(f[0], f[1], min, Double.POSITIVE_INFINITY, free);
+        p.cert.recordRange(f[0], f[1], min, Double.POSITIVE_INFINITY, free, lo.point(), null);
         return;
       }
       lpWidth = hi.value() - lo.value();
-      p.cert.recordRange(f[0], f[1], min, sys.constant(f[0], f[1]) + hi.value(), free);
+      p.cert.recordRange(f[0], f[1], min, sys.constant(f[0], f[1]) + hi.value(), free, lo.point(), hi.point());
       for (LinearSystem.Optimum o : List.of(hi, lo)) {
         sys.binding(o, (r, j) -> binding[r][j] = true);
       }

@@ -145,6 +145,59 @@ class ReleaseRedundantCellsTest {
     assertFalse(cert.certified(b, j));
   }
 
+  @Test
+  void forget_keepsALinearProgramsRangeWhosePointStillLiesWithinEveryInterval() throws IOException {
+    AuditState s = new AuditState(OptimalSuppressionTest.table(tmp), EXACT);
+    s.suppressPrimary();
+    Certificates cert = new Certificates(s);
+    int b = region(s, "0002");
+    int[] oldest = cell(s, "0002", "85+");
+    int[] unknown = cell(s, "0002", "onbekend");
+    List<int[]> secret = new ArrayList<>(List.of(oldest, unknown));
+    for (int r = s.parent(b); r >= 0; r = s.parent(r)) {
+      secret.add(new int[] {r, oldest[1]});
+      secret.add(new int[] {r, unknown[1]});
+    }
+    s.suppress(secret);
+    int n = CellRelations.CELLS.size();
+    // Points of B alone (its cells, as the LP variables of a system freeing B): the true counts,
+    // with one client moved between 85+ and unknown age: within every interval, B's and its
+    // province's and Nederland's, where both cells are secret.
+    double[] lowPoint = new double[n];
+    for (int j = 0; j < n; j++) {
+      lowPoint[j] = s.exact[b][j];
+    }
+    double[] highPoint = lowPoint.clone();
+    lowPoint[oldest[1]] -= 1;
+    lowPoint[unknown[1]] += 1;
+    highPoint[oldest[1]] += 1;
+    highPoint[unknown[1]] -= 1;
+    long v = s.exact[b][oldest[1]];
+    cert.recordRange(b, oldest[1], v - 1, v + 1, new int[] {b}, lowPoint, highPoint);
+    cert.recordRange(b, unknown[1], s.exact[b][unknown[1]] - 1, s.exact[b][unknown[1]] + 1, new int[] {b}, highPoint,
+        lowPoint);
+    assertEquals(2, cert.width(b, oldest[1]));
+
+    boolean[] moved = new boolean[s.size()];
+    moved[b] = true;
+    cert.forget(moved);
+    assertEquals(2, cert.width(b, oldest[1]), "both points lie within every interval: the range stands");
+
+    // Gemeente A moved: no proof rests on it.
+    boolean[] movedA = new boolean[s.size()];
+    movedA[region(s, "0001")] = true;
+    cert.forget(movedA);
+    assertEquals(2, cert.width(b, oldest[1]));
+
+    // B's unknown age published again: a point that moves it by one lies outside its interval (it
+    // is published exactly), so the ranges resting on either point go.
+    s.unsuppress(List.of(unknown));
+    assertEquals(s.lo[b][unknown[1]], s.hi[b][unknown[1]], "published exactly with these settings");
+    cert.forget(moved);
+    assertEquals(0, cert.width(b, oldest[1]));
+    assertFalse(cert.certified(b, oldest[1]));
+  }
+
   static int region(AuditState s, String code) {
     for (int r = 0; r < s.size(); r++) {
       if (s.code(r).equals(code)) {
