@@ -190,16 +190,22 @@ final class Audit {
     solveAll(sets, lists, true);
     debug("stage 2", sets.size(), t0);
 
-    // Stage 3: per cell, neighbours chosen for that cell.
+    // Stage 3: per cell, neighbours chosen for that cell; cells given the same gemeenten share
+    // one system (built once, its batches pushing them together).
     sets.clear();
     lists.clear();
+    Map<List<Integer>, List<int[]>> bySystem = new java.util.LinkedHashMap<>();
     for (int[] c : openCells()) {
       if (pinned[c[0]][c[1]]) {
         continue;
       }
-      sets.add(neighbourhood(c[0], List.of(c), NEIGHBOURS, DONORS));
-      lists.add(List.of(c));
+      int[] free = neighbourhood(c[0], List.of(c), NEIGHBOURS, DONORS);
+      bySystem.computeIfAbsent(Arrays.stream(free).sorted().boxed().toList(), x -> new ArrayList<>()).add(c);
     }
+    bySystem.forEach((free, cells) -> {
+      sets.add(free.stream().mapToInt(Integer::intValue).toArray());
+      lists.add(cells);
+    });
     solveAll(sets, lists, true);
     debug("stage 3", sets.size(), t0);
 
