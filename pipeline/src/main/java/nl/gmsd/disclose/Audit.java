@@ -85,9 +85,13 @@ final class Audit {
   private final Map<PinKey, Pins> pins = new java.util.concurrent.ConcurrentHashMap<>();
   private int runs;
 
+  /** Systems kept between uses (taken and given back on the calling thread only). */
+  final SystemPool systems;
+
   Audit(AuditState s, Certificates cert) {
     this.s = s;
     this.cert = cert;
+    this.systems = new SystemPool(s, SystemPool.KEPT);
   }
 
   long lps() {
@@ -369,7 +373,21 @@ final class Audit {
    */
   private void solveAll(List<int[]> sets, List<List<int[]>> lists, boolean perCell) {
     Found[] found = new Found[sets.size()];
-    IntStream.range(0, sets.size()).parallel().forEach(i -> found[i] = certify(sets.get(i), lists.get(i), perCell));
+    // Systems taken and given back in task order, so that what the pool keeps does not depend on
+    // thread timing (SystemPool).
+    RestrictedSystem[] systems = new RestrictedSystem[sets.size()];
+    try {
+      for (int i = 0; i < systems.length; i++) {
+        systems[i] = this.systems.take(sets.get(i));
+      }
+      IntStream.range(0, sets.size()).parallel().forEach(i -> found[i] = certify(systems[i], lists.get(i), perCell));
+    } finally {
+      for (RestrictedSystem sys : systems) {
+        if (sys != null) {
+          this.systems.give(sys);
+        }
+      }
+    }
     for (int i = 0; i < found.length; i++) {
       record(found[i], lists.get(i));
     }
@@ -414,6 +432,16 @@ final class Audit {
 
   /** {@link #certify}; {@code perCell} false: only the batches of all open cells together. */
   Found certify(int[] free, List<int[]> targets, boolean perCell) {
+    RestrictedSystem sys = systems.take(free);
+    try {
+      return certify(sys, targets, perCell);
+    } finally {
+      systems.give(sys);
+    }
+  }
+
+  /** {@link #certify(int[], List, boolean)} on a system taken already. */
+  private Found certify(RestrictedSystem sys, List<int[]> targets, boolean perCell) {
     int t = targets.size();
     long[] up = new long[t];
     long[] down = new long[t];
@@ -444,83 +472,82 @@ final class Audit {
       seenLo[i] = cert.low(c[0], c[1]);
       seenHi[i] = cert.high(c[0], c[1]);
     }
-    try (RestrictedSystem sys = new RestrictedSystem(s, free)) {
-      sorted = sys.free.clone();
-      for (int pass = 0; pass < BATCH_PASSES; pass++) {
-        List<Integer> open = new ArrayList<>();
-        for (int i = 0; i < t; i++) {
-          if (up[i] - down[i] < w) {
-            open.add(i);
-          }
-        }
-        if (open.isEmpty()) {
-          break;
-        }
-        // Push up the open cells that can go up, and down those that can go down.
-        List<Integer> upVars = new ArrayList<>();
-        List<Integer> downVars = new ArrayList<>();
-        for (int i : open) {
-          int[] c = targets.get(i);
-          for (int v : sys.objective(c[0], c[1])) {
-            if (canRise(c)) {
-              upVars.add(v);
-            }
-            if (canFall(c)) {
-              downVars.add(v);
-            }
-          }
-        }
-        int before = countWide(up, down, w);
-        if (!upVars.isEmpty()) {
-          int[] sum = upVars.stream().mapToInt(Integer::intValue).toArray();
-          offerOptimum(sys, sum, true, seen(sys, sys.lp.optimum(sum, true), targets, seen, ownAt), targets, up,
-              down, tables);
-        }
-        if (!downVars.isEmpty()) {
-          int[] sum = downVars.stream().mapToInt(Integer::intValue).toArray();
-          offerOptimum(sys, sum, false, seen(sys, sys.lp.optimum(sum, false), targets, seen, ownAt), targets, up,
-              down, tables);
-        }
-        if (countWide(up, down, w) == before) {
-          break;
+    int solvedBefore = sys.lp.solves();
+    sorted = sys.free.clone();
+    for (int pass = 0; pass < BATCH_PASSES; pass++) {
+      List<Integer> open = new ArrayList<>();
+      for (int i = 0; i < t; i++) {
+        if (up[i] - down[i] < w) {
+          open.add(i);
         }
       }
-      for (int i = 0; i < t && perCell; i++) {
-        if (up[i] - down[i] >= w) {
-          continue;
-        }
-        if (Certificates.wholeWidth(seenLo[i], seenHi[i]) >= w) {
-          continue;
-        }
+      if (open.isEmpty()) {
+        break;
+      }
+      // Push up the open cells that can go up, and down those that can go down.
+      List<Integer> upVars = new ArrayList<>();
+      List<Integer> downVars = new ArrayList<>();
+      for (int i : open) {
         int[] c = targets.get(i);
-        PinKey key = new PinKey(c[0], c[1], Arrays.stream(sorted).boxed().toList());
-        if (stillPinned(key)) {
-          continue;
-        }
-        List<LinearSystem.Optimum> optima = new ArrayList<>(2);
-        int[] obj = sys.objective(c[0], c[1]);
-        if (canRise(c)) {
-          LinearSystem.Optimum hi = seen(sys, sys.lp.optimum(obj, true, true), targets, seen, ownAt);
-          optima.add(hi);
-          if (hi == null) {
-            seenHi[i] = Double.POSITIVE_INFINITY;
-            ownHi[i] = Double.POSITIVE_INFINITY;
-            ownAt[1][i] = null;
-          } else {
-            offerIfWhole(sys, hi, targets, up, down, tables);
+        for (int v : sys.objective(c[0], c[1])) {
+          if (canRise(c)) {
+            upVars.add(v);
+          }
+          if (canFall(c)) {
+            downVars.add(v);
           }
         }
-        if (Certificates.wholeWidth(seenLo[i], seenHi[i]) < w && up[i] - down[i] < w && canFall(c)) {
-          LinearSystem.Optimum lo = seen(sys, sys.lp.optimum(obj, false, true), targets, seen, ownAt);
-          optima.add(lo);
-          offerIfWhole(sys, lo, targets, up, down, tables);
-        }
-        if (up[i] - down[i] < w && Certificates.wholeWidth(seenLo[i], seenHi[i]) < w && !optima.contains(null)) {
-          pin(key, sys, c, optima);
+      }
+      int before = countWide(up, down, w);
+      if (!upVars.isEmpty()) {
+        int[] sum = upVars.stream().mapToInt(Integer::intValue).toArray();
+        offerOptimum(sys, sum, true, seen(sys, sys.lp.optimum(sum, true), targets, seen, ownAt), targets, up,
+            down, tables);
+      }
+      if (!downVars.isEmpty()) {
+        int[] sum = downVars.stream().mapToInt(Integer::intValue).toArray();
+        offerOptimum(sys, sum, false, seen(sys, sys.lp.optimum(sum, false), targets, seen, ownAt), targets, up,
+            down, tables);
+      }
+      if (countWide(up, down, w) == before) {
+        break;
+      }
+    }
+    for (int i = 0; i < t && perCell; i++) {
+      if (up[i] - down[i] >= w) {
+        continue;
+      }
+      if (Certificates.wholeWidth(seenLo[i], seenHi[i]) >= w) {
+        continue;
+      }
+      int[] c = targets.get(i);
+      PinKey key = new PinKey(c[0], c[1], Arrays.stream(sorted).boxed().toList());
+      if (stillPinned(key)) {
+        continue;
+      }
+      List<LinearSystem.Optimum> optima = new ArrayList<>(2);
+      int[] obj = sys.objective(c[0], c[1]);
+      if (canRise(c)) {
+        LinearSystem.Optimum hi = seen(sys, sys.lp.optimum(obj, true, true), targets, seen, ownAt);
+        optima.add(hi);
+        if (hi == null) {
+          seenHi[i] = Double.POSITIVE_INFINITY;
+          ownHi[i] = Double.POSITIVE_INFINITY;
+          ownAt[1][i] = null;
+        } else {
+          offerIfWhole(sys, hi, targets, up, down, tables);
         }
       }
-      lps.addAndGet(sys.lp.solves());
+      if (Certificates.wholeWidth(seenLo[i], seenHi[i]) < w && up[i] - down[i] < w && canFall(c)) {
+        LinearSystem.Optimum lo = seen(sys, sys.lp.optimum(obj, false, true), targets, seen, ownAt);
+        optima.add(lo);
+        offerIfWhole(sys, lo, targets, up, down, tables);
+      }
+      if (up[i] - down[i] < w && Certificates.wholeWidth(seenLo[i], seenHi[i]) < w && !optima.contains(null)) {
+        pin(key, sys, c, optima);
+      }
     }
+    lps.addAndGet(sys.lp.solves() - solvedBefore);
     return new Found(sorted, tables, ownLo, ownHi, ownAt[0], ownAt[1]);
   }
 

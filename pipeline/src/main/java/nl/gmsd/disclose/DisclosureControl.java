@@ -96,9 +96,14 @@ public final class DisclosureControl implements Serializable {
       throw new IllegalStateException("internal error injected for a test (" + FAIL_FOR_TEST + ")");
     }
     long started = System.nanoTime();
-    Protection p = new Protection(new AuditState(table, settings));
+    try (Protection p = new Protection(new AuditState(table, settings))) {
+      return apply(table, p, started);
+    }
+  }
+
+  private Result apply(PublicationTable table, Protection p, long started) {
     List<ProtectionStage.Report> reports = new ArrayList<>();
-    for (ProtectionStage stage : chain(settings)) {
+    for (ProtectionStage stage : chain(p.state.settings)) {
       long t = System.nanoTime();
       ProtectionStage.Report r = stage.protect(p);
       reports.add(r);
@@ -107,6 +112,8 @@ public final class DisclosureControl implements Serializable {
           r.unsafeAfter(), p.lps(),
           (System.nanoTime() - t) / 1_000_000);
     }
+    LOG.info("Disclosure control {}: {} linear systems built, {} taken again from the pool", table.period().code(),
+        p.audit.systems.built(), p.audit.systems.reused());
     if (!p.unsafe().isEmpty()) {
       // Keys only, never values: which cells the audit could not prove safe even at the end.
       LOG.warn("Disclosure control {}: {} secret cell(s) not proven safe, first: {}", table.period().code(),

@@ -101,6 +101,14 @@ final class LinearSystem implements AutoCloseable {
     return bounds.get(var)[1];
   }
 
+  /** Changes a row's bounds (also on a built model, for the next solve). */
+  void setRowBounds(int row, double lo, double hi) {
+    rowBounds.set(row, new double[] {lo, hi});
+    if (solver != null) {
+      rows[row].setBounds(lo, hi);
+    }
+  }
+
   /** Changes a variable's bounds (also on a built model, for the next solve). */
   void setBounds(int var, double lo, double hi) {
     bounds.set(var, new double[] {lo, hi});

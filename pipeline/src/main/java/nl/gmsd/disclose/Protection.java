@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * gemeente with fewer than 8 arrangements has at most one client with 4 or more of them, since
  * 2 * 4 > 7; its cell "clients with 4 arrangements" is 0 or 1 whatever is published.
  */
-final class Protection {
+final class Protection implements AutoCloseable {
 
   final AuditState state;
   final Certificates cert;
@@ -35,6 +35,12 @@ final class Protection {
     this.audit = new Audit(state, cert);
     this.beyond = new boolean[state.size()][CellRelations.CELLS.size()];
     this.beyondChecked = new boolean[state.size()][CellRelations.CELLS.size()];
+  }
+
+  /** Frees the audit's kept systems (native models). */
+  @Override
+  public void close() {
+    audit.systems.close();
   }
 
   /** The secret cells not proven safe, and not beyond protection, in ordinal cell-key order. */

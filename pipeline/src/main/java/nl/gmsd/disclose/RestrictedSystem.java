@@ -43,29 +43,10 @@ final class RestrictedSystem implements AutoCloseable {
       }
     }
     below.forEach((a, ks) -> freeBelow.put(a, ks.stream().mapToInt(Integer::intValue).toArray()));
-    double[][] lo = new double[this.free.length][n];
-    double[][] hi = new double[this.free.length][n];
+    double[][][] b = variableBounds();
     for (int k = 0; k < this.free.length; k++) {
       for (int j = 0; j < n; j++) {
-        lo[k][j] = s.lo[this.free[k]][j];
-        hi[k][j] = bound(s.hi[this.free[k]][j]);
-      }
-    }
-    // Aggregates with one free gemeente below: their interval bounds that gemeente's cell.
-    for (Map.Entry<Integer, int[]> e : freeBelow.entrySet()) {
-      if (e.getValue().length == 1) {
-        int a = e.getKey();
-        int k = e.getValue()[0];
-        for (int j = 0; j < n; j++) {
-          long others = s.exact[a][j] - s.exact[this.free[k]][j];
-          lo[k][j] = Math.max(lo[k][j], s.lo[a][j] - others);
-          hi[k][j] = Math.min(hi[k][j], bound(s.hi[a][j]) - others);
-        }
-      }
-    }
-    for (int k = 0; k < this.free.length; k++) {
-      for (int j = 0; j < n; j++) {
-        lp.variable(lo[k][j], hi[k][j]);
+        lp.variable(b[0][k][j], b[1][k][j]);
       }
       for (CellRelations.Relation r : CellRelations.RELATIONS) {
         int[] vars = new int[r.cells().length];
@@ -86,14 +67,77 @@ final class RestrictedSystem implements AutoCloseable {
         double[] ones = new double[ks.length];
         Arrays.fill(ones, 1);
         for (int j = 0; j < n; j++) {
-          long others = s.exact[a][j];
-          for (int k : ks) {
-            others -= s.exact[this.free[k]][j];
-          }
-          rowOf[j] = lp.row(vars(ks, j), ones, s.lo[a][j] - others, bound(s.hi[a][j]) - others);
+          double[] rb = aggregateBounds(a, ks, j);
+          rowOf[j] = lp.row(vars(ks, j), ones, rb[0], rb[1]);
         }
       }
       aggregateRows.put(a, rowOf);
+    }
+  }
+
+  /**
+   * Each free gemeente's cell's bounds, {lo, hi}[k][j]: its interval, and where it is the only
+   * free gemeente below a province (Nederland), what that interval leaves it.
+   */
+  private double[][][] variableBounds() {
+    double[][] lo = new double[free.length][n];
+    double[][] hi = new double[free.length][n];
+    for (int k = 0; k < free.length; k++) {
+      for (int j = 0; j < n; j++) {
+        lo[k][j] = s.lo[free[k]][j];
+        hi[k][j] = bound(s.hi[free[k]][j]);
+      }
+    }
+    // Aggregates with one free gemeente below: their interval bounds that gemeente's cell.
+    for (Map.Entry<Integer, int[]> e : freeBelow.entrySet()) {
+      if (e.getValue().length == 1) {
+        int a = e.getKey();
+        int k = e.getValue()[0];
+        for (int j = 0; j < n; j++) {
+          long others = s.exact[a][j] - s.exact[free[k]][j];
+          lo[k][j] = Math.max(lo[k][j], s.lo[a][j] - others);
+          hi[k][j] = Math.min(hi[k][j], bound(s.hi[a][j]) - others);
+        }
+      }
+    }
+    return new double[][][] {lo, hi};
+  }
+
+  /** The bounds of an aggregate's row for cell j: its interval less the fixed gemeenten's counts. */
+  private double[] aggregateBounds(int a, int[] ks, int j) {
+    long others = s.exact[a][j];
+    for (int k : ks) {
+      others -= s.exact[free[k]][j];
+    }
+    return new double[] {s.lo[a][j] - others, bound(s.hi[a][j]) - others};
+  }
+
+  /**
+   * Brings every bound up to the intervals as they are now (cells made secret or published again
+   * since the system was built); the model and the solver's last basis are kept, so the next solve
+   * starts from there.
+   */
+  void refresh() {
+    double[][][] b = variableBounds();
+    for (int k = 0; k < free.length; k++) {
+      for (int j = 0; j < n; j++) {
+        int v = k * n + j;
+        if (lp.lower(v) != b[0][k][j] || lp.upper(v) != b[1][k][j]) {
+          lp.setBounds(v, b[0][k][j], b[1][k][j]);
+        }
+      }
+    }
+    for (Map.Entry<Integer, int[]> e : freeBelow.entrySet()) {
+      int[] rowOf = aggregateRows.get(e.getKey());
+      for (int j = 0; j < n; j++) {
+        if (rowOf[j] >= 0) {
+          double[] rb = aggregateBounds(e.getKey(), e.getValue(), j);
+          double[] now = lp.rowBounds(rowOf[j]);
+          if (now[0] != rb[0] || now[1] != rb[1]) {
+            lp.setRowBounds(rowOf[j], rb[0], rb[1]);
+          }
+        }
+      }
     }
   }
 
@@ -112,6 +156,18 @@ final class RestrictedSystem implements AutoCloseable {
   /** Whether a cell of this region moves in this system (a free gemeente, or an aggregate above one). */
   boolean covers(int region) {
     return position(region) >= 0 || freeBelow.containsKey(region);
+  }
+
+  /** {@link #covers} for the system of these free gemeenten, without building it. */
+  static boolean covers(AuditState s, int[] free, int region) {
+    for (int g : free) {
+      for (int r : s.chain(g)) {
+        if (r == region) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The position of a free gemeente, or -1. */

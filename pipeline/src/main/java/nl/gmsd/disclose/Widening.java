@@ -48,11 +48,12 @@ final class Widening {
     AuditState s = p.state;
     int n = CellRelations.CELLS.size();
     binding = new boolean[s.size()][n];
-    try (RestrictedSystem sys = new RestrictedSystem(s, free)) {
+    RestrictedSystem sys = p.audit.systems.take(free);
+    try {
       int[] obj = sys.objective(f[0], f[1]);
       LinearSystem.Optimum hi = sys.lp.optimum(obj, true, true);
       LinearSystem.Optimum lo = sys.lp.optimum(obj, false, true);
-      p.addLps(sys.lp.solves());
+      p.addLps(2);
       double min = sys.constant(f[0], f[1]) + lo.value();
       if (hi == null) {
         lpWidth = Double.POSITIVE_INFINITY;
@@ -64,6 +65,8 @@ final class Widening {
       for (LinearSystem.Optimum o : List.of(hi, lo)) {
         sys.binding(o, (r, j) -> binding[r][j] = true);
       }
+    } finally {
+      p.audit.systems.give(sys);
     }
   }
 
@@ -96,11 +99,9 @@ final class Widening {
       // Wide enough for the linear program: look for the whole-number tables that prove it.
       List<int[]> targets = new ArrayList<>();
       targets.add(f);
-      try (RestrictedSystem sys = new RestrictedSystem(s, free)) {
-        for (int[] c : alsoTry) {
-          if (c != f && sys.covers(c[0])) {
-            targets.add(c);
-          }
+      for (int[] c : alsoTry) {
+        if (c != f && RestrictedSystem.covers(s, free, c[0])) {
+          targets.add(c);
         }
       }
       found = p.audit.certify(free, targets);
@@ -130,11 +131,9 @@ final class Widening {
 
   /** Whether every region of the cells moves in f's system (else the test cannot see them). */
   boolean sees(List<int[]> cells) {
-    try (RestrictedSystem sys = new RestrictedSystem(p.state, free)) {
-      for (int[] c : cells) {
-        if (!sys.covers(c[0])) {
-          return false;
-        }
+    for (int[] c : cells) {
+      if (!RestrictedSystem.covers(p.state, free, c[0])) {
+        return false;
       }
     }
     return true;
@@ -142,11 +141,14 @@ final class Widening {
 
   /** f's smallest and largest value on its system. */
   private double[] measure() {
-    try (RestrictedSystem sys = new RestrictedSystem(p.state, free)) {
+    RestrictedSystem sys = p.audit.systems.take(free);
+    try {
       double[] r = sys.lp.range(sys.objective(f[0], f[1]));
-      p.addLps(sys.lp.solves());
+      p.addLps(2);
       double c = sys.constant(f[0], f[1]);
       return new double[] {r[0] + c, r[1] + c};
+    } finally {
+      p.audit.systems.give(sys);
     }
   }
 
