@@ -41,7 +41,9 @@ import java.util.stream.IntStream;
  *
  * <p><b>Determinism.</b> Every system is one task; the tasks of a stage run in parallel, read only
  * the state as it was before the stage, and their tables are recorded afterwards in task order, so
- * nothing depends on thread timing. GLOP is deterministic.
+ * nothing depends on thread timing. GLOP is deterministic given where it starts: a system kept in
+ * the {@link SystemPool} starts from its last basis, and the pool's content depends only on the
+ * order in which systems are taken and given back, which is task order.
  */
 final class Audit {
 
