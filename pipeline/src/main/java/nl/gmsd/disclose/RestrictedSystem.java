@@ -153,12 +153,10 @@ final class RestrictedSystem implements AutoCloseable {
     return v;
   }
 
-  /** Whether a cell of this region moves in this system (a free gemeente, or an aggregate above one). */
-  boolean covers(int region) {
-    return position(region) >= 0 || freeBelow.containsKey(region);
-  }
-
-  /** {@link #covers} for the system of these free gemeenten, without building it. */
+  /**
+   * Whether a cell of this region moves in the system of these free gemeenten (a free gemeente, or
+   * a province or Nederland above one), without building the system.
+   */
   static boolean covers(AuditState s, int[] free, int region) {
     for (int g : free) {
       for (int r : s.chain(g)) {
