@@ -248,6 +248,13 @@ final class RestrictedSystem implements AutoCloseable {
     return v;
   }
 
+  /** The cell's smallest and largest value on this system ({min, max}; max +infinity when unbounded). */
+  double[] range(int region, int cell) {
+    double[] r = lp.range(objective(region, cell));
+    double c = constant(region, cell);
+    return new double[] {r[0] + c, r[1] + c};
+  }
+
   /**
    * What the cell's value adds to its objective's sum: 0 for a free gemeente's cell, the true
    * counts of the gemeenten kept fixed for a province's or Nederland's. An optimum's value is the

@@ -143,10 +143,9 @@ final class Widening {
   private double[] measure() {
     RestrictedSystem sys = p.audit.systems.take(free);
     try {
-      double[] r = sys.lp.range(sys.objective(f[0], f[1]));
+      double[] r = sys.range(f[0], f[1]);
       p.addLps(2);
-      double c = sys.constant(f[0], f[1]);
-      return new double[] {r[0] + c, r[1] + c};
+      return r;
     } finally {
       p.audit.systems.give(sys);
     }

@@ -22,8 +22,7 @@ class SystemPoolTest {
 
   @Test
   void aSystemTakenAgain_rangesACellAsOneBuiltAnew_afterCellsWereMadeSecretAndPublishedAgain() throws IOException {
-    AuditState s = new AuditState(OptimalSuppressionTest.table(tmp), ReleaseRedundantCellsTest.EXACT);
-    s.suppressPrimary();
+    AuditState s = state();
     int a = ReleaseRedundantCellsTest.region(s, "0001");
     int b = ReleaseRedundantCellsTest.region(s, "0002");
     int[] free = {b, a};
@@ -61,8 +60,7 @@ class SystemPoolTest {
 
   @Test
   void beyondItsCapacity_thePoolEvictsTheLeastRecentlyGivenBack() throws IOException {
-    AuditState s = new AuditState(OptimalSuppressionTest.table(tmp), ReleaseRedundantCellsTest.EXACT);
-    s.suppressPrimary();
+    AuditState s = state();
     int a = ReleaseRedundantCellsTest.region(s, "0001");
     int b = ReleaseRedundantCellsTest.region(s, "0002");
     int c = ReleaseRedundantCellsTest.region(s, "0003");
@@ -85,8 +83,13 @@ class SystemPoolTest {
   }
 
   private static double[] range(RestrictedSystem sys, int[] cell) {
-    double[] r = sys.lp.range(sys.objective(cell[0], cell[1]));
-    double k = sys.constant(cell[0], cell[1]);
-    return new double[] {r[0] + k, r[1] + k};
+    return sys.range(cell[0], cell[1]);
+  }
+
+  /** The hand-made table of {@link OptimalSuppressionTest}, primary cells secret. */
+  private AuditState state() throws IOException {
+    AuditState s = new AuditState(OptimalSuppressionTest.table(tmp), ReleaseRedundantCellsTest.EXACT);
+    s.suppressPrimary();
+    return s;
   }
 }
